@@ -1,0 +1,30 @@
+package io.oteldemo;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The JAX-RS application. It is mapped at the root so that every path of the web application,
+ * including unknown ones, is answered by our exception mappers with the JSON error body rather
+ * than by the container's HTML error page.
+ */
+@ApplicationPath("/")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "otel-demo distance API",
+            version = "1.0",
+            description =
+                "Queues distance-from-home calculations on otel-worker, reports their progress and"
+                    + " serves the resulting CSV files. Jobs are asynchronous: POST a calculation,"
+                    + " poll its status_url, then download its csv_download_url.",
+            license = @License(name = "MIT")),
+    tags = {
+      @Tag(name = "Distance jobs", description = "Queue and track distance calculations"),
+      @Tag(name = "Downloads", description = "CSV results of completed jobs")
+    })
+public class DistanceApiApplication extends Application {}

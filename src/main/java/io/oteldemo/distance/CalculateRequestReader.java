@@ -1,0 +1,96 @@
+package io.oteldemo.distance;
+
+import io.oteldemo.api.ApiException;
+import io.oteldemo.api.ErrorCode;
+import io.oteldemo.api.ValidationException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads the body of {@code POST /calculate} by hand rather than by binding, so that every kind
+ * of bad body (not JSON, wrong Content-Type, wrong JSON types, too large) gets a precise answer.
+ * Unknown fields are ignored.
+ */
+public final class CalculateRequestReader {
+
+  public static final int MAX_BODY_BYTES = 4096;
+  static final String BODY = "body";
+
+  private final DistanceRules rules;
+
+  public CalculateRequestReader(DistanceRules rules) {
+    this.rules = rules;
+  }
+
+  public CalculateCommand read(MediaType contentType, InputStream body) {
+    if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(contentType)
+        || contentType.isWildcardType() || contentType.isWildcardSubtype()) {
+      throw new ValidationException("Content-Type", contentType == null ? null
+          : contentType.toString(), "Content-Type must be application/json with a JSON body");
+    }
+    JsonObject json = parseObject(readLimited(body));
+    return new CalculateCommand(
+        rules.date("date", stringField(json, "date")),
+        rules.deviceId("device_id", stringField(json, "device_id")));
+  }
+
+  private static byte[] readLimited(InputStream body) {
+    try {
+      byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ApiException tooLarge() {
+    return new ApiException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "The body must not exceed " + MAX_BODY_BYTES + " bytes");
+  }
+
+  private static JsonObject parseObject(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw new ValidationException(BODY, null, "The body must be a JSON object, e.g. "
+          + "{\"date\":\"2026-01-25\"}");
+    }
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new ValidationException(BODY, null, "The body must be a JSON object");
+      }
+      return value.asJsonObject();
+    } catch (JsonException e) {
+      throw new ValidationException(BODY, null, "The body is not valid JSON");
+    }
+  }
+
+  /** A string member, or null when absent or JSON null; any other JSON type is an error. */
+  private static String stringField(JsonObject json, String name) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString string) {
+      return string.getString();
+    }
+    throw new ValidationException(
+        name, value.toString(), name + " must be a JSON string, not " + value.getValueType()
+            .name().toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,119 @@
+package io.oteldemo.distance;
+
+import io.oteldemo.api.ValidationException;
+import io.oteldemo.worker.JobStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The API's input rules, shared by every endpoint; each violation names its field. */
+public final class DistanceRules {
+
+  static final int MAX_LIMIT = 500;
+  static final int DEFAULT_LIMIT = 50;
+
+  private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final DateTimeFormatter STRICT_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  private static final Pattern JOB_ID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private final Clock clock;
+
+  public DistanceRules(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A real calendar date in YYYY-MM-DD, not after today (UTC). */
+  public LocalDate date(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, value, field + " is required (format YYYY-MM-DD)");
+    }
+    LocalDate date = calendarDate(field, value);
+    if (date.isAfter(LocalDate.now(clock))) {
+      throw new ValidationException(
+          field, value, field + " must not be in the future (today is " + LocalDate.now(clock)
+              + " UTC)");
+    }
+    return date;
+  }
+
+  /** An optional date filter: any real calendar date in YYYY-MM-DD. */
+  public Optional<LocalDate> dateFilter(String field, String value) {
+    return value == null || value.isEmpty() ? Optional.empty()
+        : Optional.of(calendarDate(field, value));
+  }
+
+  private static LocalDate calendarDate(String field, String value) {
+    if (!DATE_SHAPE.matcher(value).matches()) {
+      throw new ValidationException(field, value, field + " must use the format YYYY-MM-DD");
+    }
+    try {
+      return LocalDate.parse(value, STRICT_DATE);
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(
+          field, value, field + " must be a real calendar date in the format YYYY-MM-DD");
+    }
+  }
+
+  /** An optional device id: letters, digits and underscores, 1 to 64 of them. */
+  public Optional<String> deviceId(String field, String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!DEVICE_ID.matcher(value).matches()) {
+      throw new ValidationException(
+          field, value, field + " must be 1-64 letters, digits or underscores");
+    }
+    return Optional.of(value);
+  }
+
+  public Optional<JobStatus> status(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(JobStatus.fromWire(value).orElseThrow(() -> new ValidationException(
+        field, value, field + " must be one of " + Arrays.stream(JobStatus.values())
+            .map(JobStatus::wireName).collect(Collectors.joining(", ")))));
+  }
+
+  public int limit(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      return DEFAULT_LIMIT;
+    }
+    return integer(field, value, 1, MAX_LIMIT);
+  }
+
+  public int offset(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    return integer(field, value, 0, Integer.MAX_VALUE);
+  }
+
+  /** Whether a job id can exist at all; the worker's ids are UUIDs. */
+  public static boolean isJobId(String value) {
+    return value != null && JOB_ID.matcher(value).matches();
+  }
+
+  private static int integer(String field, String value, int min, int max) {
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, like an out-of-range number
+    }
+    String range = max == Integer.MAX_VALUE ? "a whole number >= " + min
+        : "a whole number from " + min + " to " + max;
+    throw new ValidationException(field, value, field + " must be " + range);
+  }
+}

@@ -1,0 +1,87 @@
+package io.oteldemo.download;
+
+import io.oteldemo.api.ApiException;
+import io.oteldemo.api.ErrorBody;
+import io.oteldemo.api.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Streams a completed job's CSV, never holding the whole file in memory. */
+@Path("/api/distance/download")
+@ApplicationScoped
+@Tag(name = "Downloads")
+public class DownloadResource {
+
+  static final String CSV_TYPE = "text/csv; charset=utf-8";
+
+  @Inject CsvSource csvSource;
+
+  @GET
+  @Path("/{file: .+}")
+  @Produces({CSV_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(summary = "Download a job's CSV",
+      description = "The file named by a completed job's result.csv_download_url.")
+  @APIResponse(responseCode = "200", description = "The CSV, streamed",
+      headers = {
+        @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER))
+      },
+      content = @Content(mediaType = "text/csv",
+          example = "timestamp,device_id,latitude,longitude,distance_from_home_km,accuracy,"
+              + "battery,velocity\n2026-01-25T00:08:52Z,iphone_stuart,40.736071,-74.039424,0.01,"
+              + "25,58,0\n"))
+  @APIResponse(responseCode = "400",
+      description = "Not a result file name (prefix distance_, extension .csv, no traversal)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class),
+          example = "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"file name must end"
+              + " with '.csv'\",\"details\":{\"field\":\"file\",\"value\":\"distance_20260125"
+              + ".txt\"}},\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+  @APIResponse(responseCode = "404", description = "No such file",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "502", description = "The worker failed to serve the file",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "503", description = "The worker is unreachable",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class)))
+  public Response download(
+      @Parameter(description = "distance_YYYYMMDD.csv or distance_YYYYMMDD_<device>.csv",
+          example = "distance_20260125_iphone_stuart.csv")
+          @PathParam("file")
+          String file) {
+    String name = CsvFileName.check(file);
+    CsvFile csv = csvSource.open(name)
+        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such file: " + name));
+    Response.ResponseBuilder response = Response.ok(stream(csv.content()), CSV_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    csv.size().ifPresent(size -> response.header(HttpHeaders.CONTENT_LENGTH, size));
+    return response.build();
+  }
+
+  private static StreamingOutput stream(InputStream content) {
+    return output -> {
+      try (InputStream in = content) {
+        in.transferTo(output);
+      }
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package io.oteldemo.embedded;
+
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A real distance worker inside this server, for laptops and tests: a gRPC server on a free
+ * loopback port with {@code distance.v1} and {@code grpc.health.v1}, computing from an OwnTracks
+ * Recorder store. Started only when {@code DISTANCE_SERVICE_ENDPOINT=embedded}.
+ */
+@ApplicationScoped
+public class EmbeddedWorkerServer {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedWorkerServer.class.getName());
+  private static final int WORKERS = 2;
+  private static final int QUEUE_CAPACITY = 100;
+  private static final int FINISHED_JOBS_KEPT = 1000;
+
+  @Inject
+  @ConfigProperty(name = "HOME_LATITUDE")
+  double homeLatitude;
+
+  @Inject
+  @ConfigProperty(name = "HOME_LONGITUDE")
+  double homeLongitude;
+
+  @Inject
+  @ConfigProperty(name = "LOCATION_DATA_PATH")
+  String locationDataPath;
+
+  @Inject
+  @ConfigProperty(name = "CSV_STORAGE_PATH")
+  Optional<String> csvStoragePath;
+
+  private Server server;
+  private EmbeddedJobBoard board;
+  private HealthStatusManager health;
+  private Path csvDirectory;
+
+  /** Starts the server once; returns its port. */
+  public synchronized int start() {
+    if (server == null) {
+      csvDirectory = csvDirectory(csvStoragePath);
+      GeoPoint home = new GeoPoint(homeLatitude, homeLongitude);
+      DistanceJobProcessor processor = new DistanceJobProcessor(
+          new OwnTracksRecorderStore(Path.of(locationDataPath)), home,
+          new DistanceCsvWriter(csvDirectory));
+      board = new EmbeddedJobBoard(
+          processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
+      health = new HealthStatusManager();
+      server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+          .addService(new EmbeddedDistanceService(board))
+          .addService(health.getHealthService())
+          .build();
+      try {
+        server.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start the embedded distance worker", e);
+      }
+      health.setStatus("", ServingStatus.SERVING);
+      LOG.info(() -> "Embedded distance worker listening on 127.0.0.1:" + server.getPort()
+          + ", reading " + locationDataPath + ", writing CSV files to " + csvDirectory);
+    }
+    return server.getPort();
+  }
+
+  /** Where the embedded worker writes its CSV files. */
+  public synchronized Optional<Path> csvDirectory() {
+    return Optional.ofNullable(csvDirectory);
+  }
+
+  static Path csvDirectory(Optional<String> configured) {
+    return configured
+        .map(Path::of)
+        .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "otel-demo-csv"))
+        .toAbsolutePath();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      board.close();
+    }
+  }
+}

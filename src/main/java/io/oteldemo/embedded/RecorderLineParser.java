@@ -1,0 +1,67 @@
+package io.oteldemo.embedded;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads one line of an OwnTracks Recorder {@code .rec} file: time stamp, TAB, record type, TAB,
+ * JSON payload. Only location records ({@code *}) with a valid position are kept; every other
+ * record type and any damaged line is skipped, as the Recorder's own readers do.
+ */
+public final class RecorderLineParser {
+
+  private static final String LOCATION_TYPE = "*";
+
+  private RecorderLineParser() {}
+
+  public static Optional<LocationRecord> parse(String line, String deviceId) {
+    String[] fields = line.split("\t", 3);
+    if (fields.length != 3 || !fields[1].trim().equals(LOCATION_TYPE)) {
+      return Optional.empty();
+    }
+    try {
+      Instant timestamp = Instant.parse(fields[0].trim());
+      JsonObject payload = readObject(fields[2]);
+      if (!"location".equals(payload.getString("_type", "location"))) {
+        return Optional.empty();
+      }
+      GeoPoint position =
+          new GeoPoint(payload.getJsonNumber("lat").doubleValue(),
+              payload.getJsonNumber("lon").doubleValue());
+      return Optional.of(
+          new LocationRecord(
+              timestamp,
+              deviceId,
+              position,
+              optionalInt(payload, "acc"),
+              optionalInt(payload, "batt"),
+              optionalInt(payload, "vel")));
+    } catch (DateTimeParseException | JsonException | ClassCastException
+        | NullPointerException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static JsonObject readObject(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  private static OptionalInt optionalInt(JsonObject payload, String name) {
+    JsonValue value = payload.get(name);
+    if (value instanceof JsonNumber number) {
+      return OptionalInt.of((int) Math.round(number.doubleValue()));
+    }
+    return OptionalInt.empty();
+  }
+}

@@ -1,0 +1,97 @@
+package io.oteldemo.worker;
+
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.oteldemo.embedded.EmbeddedWorkerServer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Owns the one long-lived channel to the worker, for the whole life of the application. The
+ * embedded worker is reached through a loopback socket, by the same code path as a remote one.
+ */
+@ApplicationScoped
+public class WorkerChannel {
+
+  private static final Logger LOG = Logger.getLogger(WorkerChannel.class.getName());
+
+  /** grpc-go servers answer pings more frequent than every 5 minutes with GOAWAY. */
+  private static final long KEEPALIVE_MINUTES = 6;
+
+  private static final long KEEPALIVE_TIMEOUT_SECONDS = 20;
+  private static final long SHUTDOWN_GRACE_SECONDS = 5;
+
+  @Inject
+  @ConfigProperty(name = "DISTANCE_SERVICE_ENDPOINT")
+  String endpointSetting;
+
+  @Inject Instance<EmbeddedWorkerServer> embeddedWorker;
+
+  private WorkerEndpoint endpoint;
+  private String target;
+  private ManagedChannel channel;
+
+  @PostConstruct
+  void open() {
+    endpoint = WorkerEndpoint.parse(endpointSetting);
+    target =
+        endpoint.mode() == WorkerEndpoint.Mode.EMBEDDED
+            ? "127.0.0.1:" + embeddedWorker.get().start()
+            : endpoint.target();
+    ManagedChannelBuilder<?> builder =
+        ManagedChannelBuilder.forTarget(target)
+            .usePlaintext()
+            .keepAliveTime(KEEPALIVE_MINUTES, TimeUnit.MINUTES)
+            .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .keepAliveWithoutCalls(false);
+    if (endpoint.mode() == WorkerEndpoint.Mode.DNS_ROUND_ROBIN) {
+      builder.defaultLoadBalancingPolicy("round_robin");
+    }
+    channel = builder.build();
+    LOG.info(() -> "Distance worker channel to " + target + " (" + endpoint.mode() + ")");
+  }
+
+  /** Opens the channel as the application starts, so a bad endpoint stops the deployment. */
+  void openAtStartup(@Observes Startup startup) {
+    // Observing the event is enough to have the container construct this bean.
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public WorkerEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The address the channel dials, e.g. for health reports. */
+  public String target() {
+    return target;
+  }
+
+  public boolean isShutdown() {
+    return channel.isShutdown();
+  }
+
+  @PreDestroy
+  void close() {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
