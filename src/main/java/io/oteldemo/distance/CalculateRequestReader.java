@@ -6,9 +6,9 @@ import io.oteldemo.api.ValidationException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
@@ -69,8 +69,13 @@ public final class CalculateRequestReader {
       throw new ValidationException(BODY, null, "The body must be a JSON object, e.g. "
           + "{\"date\":\"2026-01-25\"}");
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      JsonValue value = reader.readValue();
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new ValidationException(BODY, null, "The body is not valid JSON: content follows"
+            + " the JSON value");
+      }
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new ValidationException(BODY, null, "The body must be a JSON object");
       }

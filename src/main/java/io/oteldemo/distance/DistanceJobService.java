@@ -14,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The distance jobs as the API presents them: created through the worker and remembered in the
- * registry, reported with what the gateway asked for, listed with the filters applied here.
+ * registry, reported with what the gateway asked for, listed with the filters applied here. Only
+ * jobs in the registry exist for the API, in the list as for a single job.
  */
 @ApplicationScoped
 public class DistanceJobService {
@@ -61,7 +63,10 @@ public class DistanceJobService {
   }
 
   public JobListView list(JobQuery query) {
-    JobListing.Page page = JobListing.page(JobListing.readAll(worker, query.status()), query);
+    List<WorkerJobSummary> ours = JobListing.readAll(worker, query.status()).stream()
+        .filter(job -> registry.find(job.jobId()).isPresent())
+        .toList();
+    JobListing.Page page = JobListing.page(ours, query);
     return new JobListView(
         page.jobs().stream().map(DistanceJobService::summaryView).toList(),
         page.totalCount(),

@@ -184,7 +184,7 @@ public class DistanceResource {
     return jobs.list(new JobQuery(
         rules.status("status", status),
         rules.dateFilter("date", date),
-        rules.deviceId("device_id", deviceId),
+        rules.deviceIdFilter("device_id", deviceId),
         rules.limit("limit", limit),
         rules.offset("offset", offset)));
   }

@@ -75,6 +75,11 @@ public final class DistanceRules {
     return Optional.of(value);
   }
 
+  /** An optional device filter; empty means every device, as for the other filters. */
+  public Optional<String> deviceIdFilter(String field, String value) {
+    return value == null || value.isEmpty() ? Optional.empty() : deviceId(field, value);
+  }
+
   public Optional<JobStatus> status(String field, String value) {
     if (value == null || value.isEmpty()) {
       return Optional.empty();

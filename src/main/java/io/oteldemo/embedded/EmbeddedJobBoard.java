@@ -99,8 +99,11 @@ public final class EmbeddedJobBoard implements AutoCloseable {
   }
 
   private void evictOldFinishedJobs() {
-    List<EmbeddedJob> finished =
-        matching(job -> job.status().isFinished());
+    List<EmbeddedJob> finished = jobs.values().stream()
+        .filter(job -> job.status().isFinished())
+        .sorted(Comparator.comparing((EmbeddedJob job) -> job.completedAt().orElseThrow())
+            .reversed())
+        .toList();
     for (int i = finishedJobsKept; i < finished.size(); i++) {
       jobs.remove(finished.get(i).jobId());
     }

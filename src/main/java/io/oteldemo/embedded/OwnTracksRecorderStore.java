@@ -1,6 +1,8 @@
 package io.oteldemo.embedded;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,8 +65,11 @@ public final class OwnTracksRecorderStore {
     if (!Files.isRegularFile(file)) {
       return;
     }
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines
+    // A reader that replaces malformed UTF-8 (e.g. a line cut short by a crash) instead of
+    // throwing, so one damaged line is skipped by the parser rather than failing the month.
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      reader.lines()
           .map(line -> RecorderLineParser.parse(line, device))
           .flatMap(Optional::stream)
           .filter(record -> record.timestamp().atZone(ZoneOffset.UTC).toLocalDate().equals(date))

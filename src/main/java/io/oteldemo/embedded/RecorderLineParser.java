@@ -1,14 +1,12 @@
 package io.oteldemo.embedded;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -45,8 +43,9 @@ public final class RecorderLineParser {
               optionalInt(payload, "acc"),
               optionalInt(payload, "batt"),
               optionalInt(payload, "vel")));
-    } catch (DateTimeParseException | JsonException | ClassCastException
-        | NullPointerException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // A damaged line (bad time stamp, JSON the parser refuses, missing or invalid position)
+      // must not fail the whole day: the line is skipped.
       return Optional.empty();
     }
   }
@@ -60,7 +59,10 @@ public final class RecorderLineParser {
   private static OptionalInt optionalInt(JsonObject payload, String name) {
     JsonValue value = payload.get(name);
     if (value instanceof JsonNumber number) {
-      return OptionalInt.of((int) Math.round(number.doubleValue()));
+      double rounded = Math.rint(number.doubleValue());
+      if (rounded >= Integer.MIN_VALUE && rounded <= Integer.MAX_VALUE) {
+        return OptionalInt.of((int) rounded);
+      }
     }
     return OptionalInt.empty();
   }

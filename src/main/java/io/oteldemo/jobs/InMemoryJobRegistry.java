@@ -34,6 +34,7 @@ public class InMemoryJobRegistry implements JobRegistry {
 
   @Override
   public synchronized void register(RegisteredJob job) {
+    jobs.remove(job.jobId());
     jobs.put(job.jobId(), job);
     evict();
   }

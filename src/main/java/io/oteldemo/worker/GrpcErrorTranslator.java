@@ -38,7 +38,7 @@ public final class GrpcErrorTranslator {
     if (description.contains("job not found")) {
       return WorkerException.Kind.NOT_FOUND;
     }
-    if (description.contains("is required") || description.contains("invalid")) {
+    if (description.contains("date is required") || description.contains("invalid date")) {
       return WorkerException.Kind.INVALID_ARGUMENT;
     }
     return WorkerException.Kind.FAILED;

@@ -1,0 +1,42 @@
+package io.oteldemo.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Answers the web container's error dispatches (see web.xml) with our error body. The container
+ * rejects some requests itself, e.g. a path with an encoded '/', and would otherwise answer with
+ * its HTML error page, which includes a stack trace.
+ */
+@Provider
+@PreMatching
+@ApplicationScoped
+public class ContainerErrorFilter implements ContainerRequestFilter {
+
+  static final String REFUSED_URI =
+      "The request path has an encoded '/', '\\', '.' or '#' and is refused (path traversal)";
+
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Object status = servletRequest.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (status instanceof Integer code) {
+      ErrorCode error = ErrorCode.forStatus(code);
+      if (error == ErrorCode.VALIDATION_ERROR) {
+        Object path = servletRequest.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        throw new ApiException(error, REFUSED_URI, Map.of("field", "path", "value",
+            String.valueOf(path)), OptionalLong.empty());
+      }
+      throw new ApiException(error, "The request could not be processed");
+    }
+  }
+}

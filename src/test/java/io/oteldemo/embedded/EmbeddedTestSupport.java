@@ -1,0 +1,186 @@
+package io.oteldemo.embedded;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Small fakes and helpers shared by the embedded worker tests. */
+final class EmbeddedTestSupport {
+
+  /** Home of the sample data's iphone_stuart (Hoboken). */
+  static final GeoPoint HOME = new GeoPoint(40.736097, -74.039373);
+
+  /** Upper bound for waiting on asynchronous jobs; never part of an assertion about speed. */
+  static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
+
+  /** Held here so that the level set on it is not lost to garbage collection. */
+  private static final Logger BOARD_LOG = Logger.getLogger(EmbeddedJobBoard.class.getName());
+
+  private EmbeddedTestSupport() {}
+
+  /**
+   * Silences the board's warnings about the job failures the tests cause on purpose; returns the
+   * previous level for {@link #restoreBoardLog}.
+   */
+  static Level quietBoardLog() {
+    Level previous = BOARD_LOG.getLevel();
+    BOARD_LOG.setLevel(Level.SEVERE);
+    return previous;
+  }
+
+  static void restoreBoardLog(Level previous) {
+    BOARD_LOG.setLevel(previous);
+  }
+
+  /** One line of an OwnTracks Recorder file, type padded to 18 characters as the Recorder does. */
+  static String recLine(String timestamp, String type, String json) {
+    return timestamp + "\t" + String.format("%-18s", type) + "\t" + json;
+  }
+
+  /** A location line with lat/lon and the optional acc, batt and vel. */
+  static String locationLine(String timestamp, double lat, double lon, int acc, int batt, int vel) {
+    return recLine(
+        timestamp,
+        "*",
+        String.format(
+            Locale.ROOT,
+            "{\"_type\":\"location\",\"tid\":\"xx\",\"lat\":%.6f,\"lon\":%.6f,"
+                + "\"tst\":%d,\"acc\":%d,\"batt\":%d,\"vel\":%d}",
+            lat,
+            lon,
+            Instant.parse(timestamp).getEpochSecond(),
+            acc,
+            batt,
+            vel));
+  }
+
+  /** Writes {@code rec/<user>/<device>/<month>.rec} under the store root. */
+  static Path writeRecFile(
+      Path storeRoot, String user, String device, String month, List<String> lines)
+      throws IOException {
+    Path dir = storeRoot.resolve("rec").resolve(user).resolve(device);
+    Files.createDirectories(dir);
+    Path file = dir.resolve(month + ".rec");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** Polls until the condition holds, failing after {@link #WAIT_LIMIT}. */
+  static void awaitUntil(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("Timed out after " + WAIT_LIMIT + " waiting until " + what);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("Interrupted while waiting until " + what);
+      }
+    }
+  }
+
+  /** A UTC clock that moves one second forward on every reading, so every instant is distinct. */
+  static final class TickingClock extends Clock {
+    private final Instant start;
+    private final AtomicLong ticks = new AtomicLong();
+
+    TickingClock(Instant start) {
+      this.start = start;
+    }
+
+    @Override
+    public Instant instant() {
+      return start.plusSeconds(ticks.getAndIncrement());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("not needed by the tests");
+    }
+  }
+
+  /**
+   * A CSV folder that holds every job at the start of writing its CSV until {@link #release()}: a
+   * stand-in for a slow job, since the processor and its collaborators are final classes.
+   *
+   * <p>The job's {@code resolve(String)} on the folder waits for the gate. The folder is a proxy
+   * and not a path of the default file system, so a job let through afterwards fails while writing;
+   * the tests that use the gate care only about queueing, not about the CSV.
+   */
+  static final class GatedCsvDirectory {
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final CountDownLatch firstArrival = new CountDownLatch(1);
+    private final AtomicReference<Thread> firstWorker = new AtomicReference<>();
+    private final Path path;
+
+    GatedCsvDirectory(Path realDirectory) {
+      this.path =
+          (Path)
+              Proxy.newProxyInstance(
+                  Path.class.getClassLoader(),
+                  new Class<?>[] {Path.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("resolve")
+                        && args != null
+                        && args.length == 1
+                        && args[0] instanceof String) {
+                      firstWorker.compareAndSet(null, Thread.currentThread());
+                      firstArrival.countDown();
+                      try {
+                        gate.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted at the gate", e);
+                      }
+                    }
+                    try {
+                      return method.invoke(realDirectory, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+    }
+
+    Path path() {
+      return path;
+    }
+
+    /** Waits (bounded) until a worker is held at the gate; returns that worker's thread. */
+    Thread awaitWorkerAtGate() throws InterruptedException {
+      if (!firstArrival.await(WAIT_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        fail("No job reached the CSV writer within " + WAIT_LIMIT);
+      }
+      return firstWorker.get();
+    }
+
+    void release() {
+      gate.countDown();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.oteldemo.it;
+
+import static io.oteldemo.it.ApiAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What every client relies on besides the endpoints: errors, health and the OpenAPI document. */
+public class PlatformIT {
+
+  private final ApiClient api = new ApiClient();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/nowhere", "/api/distance", "/api/distance/unknown", "/api"})
+  void unknownPathIsAJson404(String path) {
+    assertError(api.get(path), 404, "NOT_FOUND");
+  }
+
+  @Test
+  void wrongMethodIsAJson405WithAllow() {
+    ApiClient.Answer answer = api.send("DELETE", "/api/distance/jobs");
+    assertError(answer, 405, "METHOD_NOT_ALLOWED");
+    assertTrue(answer.header("Allow").contains("GET"), () -> "Allow header: " + answer);
+  }
+
+  @Test
+  void getOnCalculateIsA405() {
+    assertError(api.get("/api/distance/calculate"), 405, "METHOD_NOT_ALLOWED");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/health/live", "/health/ready", "/health/started"})
+  void healthEndpointsAreUp(String path) {
+    ApiClient.Answer answer = api.get(path);
+    assertEquals(200, answer.status(), () -> path + ": " + answer);
+    assertEquals("UP", answer.json().getString("status"));
+  }
+
+  @Test
+  void readinessReportsTheWorkerState() {
+    JsonObject body = api.get("/health/ready").json();
+    JsonObject check = body.getJsonArray("checks").stream().map(v -> v.asJsonObject())
+        .filter(c -> c.getString("name").equals("distance-worker")).findFirst().orElseThrow();
+    assertEquals("SERVING", check.getJsonObject("data").getString("worker"));
+  }
+
+  @Test
+  void openApiDocumentsEveryOperationAndTheErrorBody() {
+    ApiClient.Answer answer = api.send(api.request("/openapi").header("Accept", "application/json")
+        .GET().build());
+    assertEquals(200, answer.status());
+    JsonObject doc = answer.json();
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : new String[] {"/api/distance/calculate", "/api/distance/jobs/{id}",
+        "/api/distance/jobs", "/api/distance/download/{file}"}) {
+      assertTrue(paths.containsKey(path), () -> "OpenAPI documents " + path + ": " + paths.keySet());
+    }
+    JsonObject calculate = paths.getJsonObject("/api/distance/calculate").getJsonObject("post");
+    for (String code : new String[] {"202", "400", "413", "502", "503", "504"}) {
+      assertTrue(calculate.getJsonObject("responses").containsKey(code),
+          () -> "calculate documents " + code);
+    }
+    assertTrue(doc.getJsonObject("components").getJsonObject("schemas")
+        .containsKey("ErrorResponse"), "error schema documented");
+  }
+
+  @Test
+  void openApiUiIsServed() {
+    ApiClient.Answer answer = api.get("/openapi/ui/");
+    assertEquals(200, answer.status());
+  }
+}

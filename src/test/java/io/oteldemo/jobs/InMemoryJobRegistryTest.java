@@ -1,0 +1,149 @@
+package io.oteldemo.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InMemoryJobRegistryTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-26T09:00:00Z");
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final InMemoryJobRegistry registry = new InMemoryJobRegistry(clock, 1_000);
+
+  @Test
+  void aRegisteredJobIsFoundAsRegistered() {
+    RegisteredJob job = job("job-1", clock.instant());
+    registry.register(job);
+
+    assertEquals(Optional.of(job), registry.find("job-1"));
+  }
+
+  @Test
+  void anUnknownJobIsNotFound() {
+    registry.register(job("job-1", clock.instant()));
+
+    assertEquals(Optional.empty(), registry.find("job-2"));
+  }
+
+  @Test
+  void jobsForEveryDeviceKeepTheirEmptyDevice() {
+    RegisteredJob job = new RegisteredJob("job-1", LocalDate.of(2026, 1, 25), Optional.empty(),
+        clock.instant());
+    registry.register(job);
+
+    assertEquals(Optional.empty(), registry.find("job-1").orElseThrow().deviceId());
+  }
+
+  @Test
+  void aJobIsKeptFor24Hours() {
+    registry.register(job("job-1", clock.instant()));
+
+    clock.advance(Duration.ofHours(23).plusMinutes(59));
+    assertTrue(registry.find("job-1").isPresent(), "a job 23:59 old should still be found");
+
+    clock.advance(Duration.ofMinutes(1));
+    assertTrue(registry.find("job-1").isPresent(), "a job exactly 24 h old should still be found");
+  }
+
+  @Test
+  void aJobExpiresAfter24Hours() {
+    registry.register(job("job-1", clock.instant()));
+
+    clock.advance(Duration.ofHours(24).plusSeconds(1));
+
+    assertEquals(Optional.empty(), registry.find("job-1"), "a job over 24 h old should be gone");
+  }
+
+  @Test
+  void onlyTheExpiredJobsGo() {
+    registry.register(job("old", clock.instant()));
+    clock.advance(Duration.ofHours(12));
+    registry.register(job("newer", clock.instant()));
+
+    clock.advance(Duration.ofHours(13));
+
+    assertEquals(Optional.empty(), registry.find("old"), "25 h old");
+    assertTrue(registry.find("newer").isPresent(), "13 h old");
+  }
+
+  @Test
+  void expiredJobsAreDroppedWhenANewOneIsRegistered() {
+    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, 2);
+    small.register(job("old-1", clock.instant()));
+    small.register(job("old-2", clock.instant()));
+    clock.advance(Duration.ofDays(2));
+
+    small.register(job("new-1", clock.instant()));
+    small.register(job("new-2", clock.instant()));
+
+    assertTrue(small.find("new-1").isPresent(), "new-1 should be kept: the old ones expired");
+    assertTrue(small.find("new-2").isPresent(), "new-2 should be kept");
+  }
+
+  @Test
+  void pastTheCapTheOldestJobsAreEvicted() {
+    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, 3);
+    for (int i = 1; i <= 5; i++) {
+      small.register(job("job-" + i, clock.instant()));
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertEquals(Optional.empty(), small.find("job-1"), "the oldest should be evicted first");
+    assertEquals(Optional.empty(), small.find("job-2"), "the second oldest too");
+    for (int i = 3; i <= 5; i++) {
+      assertTrue(small.find("job-" + i).isPresent(), "job-" + i + " is among the newest 3");
+    }
+  }
+
+  @Test
+  void theCapHoldsExactlyMaxEntries() {
+    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, 3);
+    small.register(job("job-1", clock.instant()));
+    small.register(job("job-2", clock.instant()));
+    small.register(job("job-3", clock.instant()));
+
+    assertTrue(small.find("job-1").isPresent(), "3 entries fit a cap of 3");
+  }
+
+  private static RegisteredJob job(String id, Instant registeredAt) {
+    return new RegisteredJob(id, LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"),
+        registeredAt);
+  }
+
+  /** A clock the test moves forward by hand. */
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
