@@ -3,6 +3,8 @@ package io.oteldemo;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,4 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Distance jobs", description = "Queue and track distance calculations"),
       @Tag(name = "Downloads", description = "CSV results of completed jobs")
     })
-public class DistanceApiApplication extends Application {}
+@SecurityScheme(
+    securitySchemeName = DistanceApiApplication.BEARER_SCHEME,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description = "An AWS Cognito access or ID token (locally: the development issuer's token,"
+        + " see the README)")
+public class DistanceApiApplication extends Application {
+
+  /** The OpenAPI name of the Cognito bearer token scheme. */
+  public static final String BEARER_SCHEME = "cognito";
+}

@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
   private final ErrorCode code;
   private final transient Map<String, Object> details;
   private final OptionalLong retryAfterSeconds;
+  private final transient Map<String, String> headers;
 
   public ApiException(ErrorCode code, String message) {
     this(code, message, null, OptionalLong.empty());
@@ -21,10 +22,17 @@ public class ApiException extends RuntimeException {
 
   public ApiException(
       ErrorCode code, String message, Map<String, Object> details, OptionalLong retryAfterSeconds) {
+    this(code, message, details, retryAfterSeconds, Map.of());
+  }
+
+  /** With headers the answer must carry, e.g. {@code WWW-Authenticate}. */
+  protected ApiException(ErrorCode code, String message, Map<String, Object> details,
+      OptionalLong retryAfterSeconds, Map<String, String> headers) {
     super(message);
     this.code = code;
     this.details = details;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.headers = headers;
   }
 
   public ErrorCode code() {
@@ -37,5 +45,9 @@ public class ApiException extends RuntimeException {
 
   public OptionalLong retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
   }
 }

@@ -1,20 +1,27 @@
 package io.oteldemo.api;
 
+import io.oteldemo.auth.AccessDeniedException;
+import io.oteldemo.auth.AuthSettings;
+import io.oteldemo.auth.BearerTokenDiagnosis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * Answers the web container's error dispatches (see web.xml) with our error body. The container
- * rejects some requests itself, e.g. a path with an encoded '/', and would otherwise answer with
- * its HTML error page, which includes a stack trace.
+ * rejects some requests itself and would otherwise answer with its HTML error page (with a stack
+ * trace) or an empty body: a path with an encoded '/', and requests that MicroProfile JWT did not
+ * authenticate (401, explained here, since Liberty only logs why).
  */
 @Provider
 @PreMatching
@@ -26,10 +33,19 @@ public class ContainerErrorFilter implements ContainerRequestFilter {
 
   @Context HttpServletRequest servletRequest;
 
+  @Inject AuthSettings authSettings;
+
   @Override
   public void filter(ContainerRequestContext request) {
     Object status = servletRequest.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     if (status instanceof Integer code) {
+      if (code == 401) {
+        throw BearerTokenDiagnosis.explain(servletRequest.getHeader(HttpHeaders.AUTHORIZATION),
+            authSettings.configuration().issuer(), Instant.now());
+      }
+      if (code == 403) {
+        throw new AccessDeniedException("The user may not use this API");
+      }
       ErrorCode error = ErrorCode.forStatus(code);
       if (error == ErrorCode.VALIDATION_ERROR) {
         Object path = servletRequest.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -27,13 +27,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.oteldemo.DistanceApiApplication;
 
 /** The distance jobs endpoints: parse and validate, call the service, shape the answer. */
 @Path("/api/distance")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @Tag(name = "Distance jobs")
+@SecurityRequirement(name = DistanceApiApplication.BEARER_SCHEME)
+@APIResponse(responseCode = "401",
+    description = "No token, or a token that is invalid, expired, or for another client",
+    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ErrorBody.class),
+        example = "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"The token has expired\"},"
+            + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+@APIResponse(responseCode = "403", description = "The user is not in the required group",
+    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ErrorBody.class)))
 public class DistanceResource {
 
   private final DistanceRules rules = new DistanceRules(Clock.systemUTC());

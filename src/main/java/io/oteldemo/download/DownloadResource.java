@@ -21,12 +21,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.oteldemo.DistanceApiApplication;
 
 /** Streams a completed job's CSV, never holding the whole file in memory. */
 @Path("/api/distance/download")
 @ApplicationScoped
 @Tag(name = "Downloads")
+@SecurityRequirement(name = DistanceApiApplication.BEARER_SCHEME)
+@APIResponse(responseCode = "401",
+    description = "No token, or a token that is invalid, expired, or for another client",
+    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ErrorBody.class),
+        example = "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"The token has expired\"},"
+            + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+@APIResponse(responseCode = "403", description = "The user is not in the required group",
+    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ErrorBody.class)))
 public class DownloadResource {
 
   static final String CSV_TYPE = "text/csv; charset=utf-8";

@@ -1,0 +1,237 @@
+package io.oteldemo.devissuer;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The local development issuer: a Cognito-shaped token issuer for machines without an AWS
+ * account. Its RSA key pair is generated on the developer's machine, into a folder that is
+ * never committed nor packaged; the server trusts its JWKS only through the local run's
+ * settings. Run as a single-file program:
+ *
+ * <pre>
+ *   java src/dev/java/io/oteldemo/devissuer/DevIssuer.java init .dev-issuer
+ *   java src/dev/java/io/oteldemo/devissuer/DevIssuer.java token [--sub S] [--username U]
+ *       [--groups a,b] [--ttl SECONDS] [--dir .dev-issuer]
+ * </pre>
+ *
+ * The integration tests use the same class to make their own issuer and to sign tokens.
+ */
+public final class DevIssuer {
+
+  /** The issuer claim of development tokens; the local run's mp.jwt.verify.issuer. */
+  public static final String ISSUER = "https://cognito-idp.local.otel-demo.dev/local_devpool";
+  /** The app client id of development tokens; the local run's COGNITO_CLIENT_ID. */
+  public static final String CLIENT_ID = "oteldemolocalclient";
+
+  static final String PRIVATE_KEY_FILE = "private-key.der";
+  static final String JWKS_FILE = "jwks.json";
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  private final PrivateKey privateKey;
+  private final RSAPublicKey publicKey;
+  private final String keyId;
+
+  private DevIssuer(PrivateKey privateKey, RSAPublicKey publicKey) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+    this.keyId = thumbprint(publicKey);
+  }
+
+  public static void main(String[] args) throws IOException, GeneralSecurityException {
+    if (args.length >= 1 && args[0].equals("init")) {
+      Path dir = Path.of(args.length > 1 ? args[1] : ".dev-issuer");
+      DevIssuer issuer = openOrCreate(dir);
+      System.out.println("Development issuer key " + issuer.keyId() + " in " + dir.toAbsolutePath());
+    } else if (args.length >= 1 && args[0].equals("token")) {
+      Map<String, String> options = options(args);
+      DevIssuer issuer = openOrCreate(Path.of(options.getOrDefault("dir", ".dev-issuer")));
+      String sub = options.getOrDefault("sub", "11111111-2222-3333-4444-555555555555");
+      long ttl = Long.parseLong(options.getOrDefault("ttl", "3600"));
+      List<String> groups = options.containsKey("groups")
+          ? List.of(options.get("groups").split(",")) : List.of();
+      System.out.println(issuer.sign(issuer.accessTokenClaims(sub,
+          options.getOrDefault("username", "dev-user"), groups, Instant.now(), ttl)));
+    } else {
+      System.err.println("usage: DevIssuer init [DIR] | token [--sub S] [--username U]"
+          + " [--groups a,b] [--ttl SECONDS] [--dir DIR]");
+      System.exit(2);
+    }
+  }
+
+  /** Loads the key pair in {@code dir}, generating it (and its JWKS) on first use. */
+  public static DevIssuer openOrCreate(Path dir) throws IOException, GeneralSecurityException {
+    Path keyFile = dir.resolve(PRIVATE_KEY_FILE);
+    if (!Files.exists(keyFile)) {
+      Files.createDirectories(dir);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair pair = generator.generateKeyPair();
+      Files.write(keyFile, pair.getPrivate().getEncoded());
+      DevIssuer issuer = new DevIssuer(pair.getPrivate(), (RSAPublicKey) pair.getPublic());
+      Files.writeString(dir.resolve(JWKS_FILE), issuer.jwks());
+      return issuer;
+    }
+    KeyFactory rsa = KeyFactory.getInstance("RSA");
+    RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(
+        new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
+    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+        new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    return new DevIssuer(key, publicKey);
+  }
+
+  public String keyId() {
+    return keyId;
+  }
+
+  public RSAPublicKey publicKey() {
+    return publicKey;
+  }
+
+  /** The claims of a Cognito access token (no aud; client_id, token_use=access, username). */
+  public Map<String, Object> accessTokenClaims(String sub, String username, List<String> groups,
+      Instant issuedAt, long ttlSeconds) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("sub", sub);
+    if (!groups.isEmpty()) {
+      claims.put("cognito:groups", groups);
+    }
+    claims.put("iss", ISSUER);
+    claims.put("client_id", CLIENT_ID);
+    claims.put("origin_jti", UUID.randomUUID().toString());
+    claims.put("event_id", UUID.randomUUID().toString());
+    claims.put("token_use", "access");
+    claims.put("scope", "aws.cognito.signin.user.admin");
+    claims.put("auth_time", issuedAt.getEpochSecond());
+    claims.put("exp", issuedAt.getEpochSecond() + ttlSeconds);
+    claims.put("iat", issuedAt.getEpochSecond());
+    claims.put("jti", UUID.randomUUID().toString());
+    claims.put("username", username);
+    return claims;
+  }
+
+  /** Signs the claims with RS256 and this issuer's key id. */
+  public String sign(Map<String, Object> claims) throws GeneralSecurityException {
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("kid", keyId);
+    header.put("alg", "RS256");
+    return sign(header, claims, privateKey);
+  }
+
+  /** Signs any header and claims with RS256 and the given key, e.g. another issuer's. */
+  public static String sign(Map<String, Object> header, Map<String, Object> claims,
+      PrivateKey key) throws GeneralSecurityException {
+    String signingInput = part(header) + "." + part(claims);
+    Signature rs256 = Signature.getInstance("SHA256withRSA");
+    rs256.initSign(key);
+    rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + BASE64URL.encodeToString(rs256.sign());
+  }
+
+  public PrivateKey privateKey() {
+    return privateKey;
+  }
+
+  public static String part(Map<String, Object> json) {
+    return BASE64URL.encodeToString(Json.write(json).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String jwks() {
+    Map<String, Object> jwk = new LinkedHashMap<>();
+    jwk.put("kty", "RSA");
+    jwk.put("use", "sig");
+    jwk.put("alg", "RS256");
+    jwk.put("kid", keyId);
+    jwk.put("n", unsigned(publicKey.getModulus()));
+    jwk.put("e", unsigned(publicKey.getPublicExponent()));
+    return Json.write(Map.of("keys", List.of(jwk)));
+  }
+
+  private static String unsigned(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+    return BASE64URL.encodeToString(java.util.Arrays.copyOfRange(bytes, skip, bytes.length));
+  }
+
+  /** A stable key id: the SHA-256 of the public key, shortened. */
+  private static String thumbprint(RSAPublicKey key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+      return BASE64URL.encodeToString(digest).substring(0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("Expected --option value, got " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+
+  /** The few JSON shapes tokens need (strings, numbers, lists, maps), without a library. */
+  static final class Json {
+    private Json() {}
+
+    static String write(Object value) {
+      if (value instanceof Map<?, ?> map) {
+        List<String> members = new ArrayList<>();
+        map.forEach((k, v) -> members.add(string(k.toString()) + ":" + write(v)));
+        return "{" + String.join(",", members) + "}";
+      }
+      if (value instanceof List<?> list) {
+        List<String> items = new ArrayList<>();
+        list.forEach(item -> items.add(write(item)));
+        return "[" + String.join(",", items) + "]";
+      }
+      if (value instanceof Number || value instanceof Boolean) {
+        return value.toString();
+      }
+      return value == null ? "null" : string(value.toString());
+    }
+
+    private static String string(String text) {
+      StringBuilder out = new StringBuilder("\"");
+      for (char c : text.toCharArray()) {
+        switch (c) {
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          default -> {
+            if (c < 0x20) {
+              out.append(String.format("\\u%04x", (int) c));
+            } else {
+              out.append(c);
+            }
+          }
+        }
+      }
+      return out.append('"').toString();
+    }
+  }
+}
