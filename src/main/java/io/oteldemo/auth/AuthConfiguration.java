@@ -27,7 +27,7 @@ public record AuthConfiguration(
   static final String TOKEN_USE = "AUTH_TOKEN_USE";
   static final String REQUIRED_GROUP = "AUTH_REQUIRED_GROUP";
   static final String ISSUER = "mp.jwt.verify.issuer";
-  static final String JWKS = "mp.jwt.verify.publickey.location";
+  static final String JWKS = "AUTH_JWKS_LOCATION";
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
   private static final Pattern POOL = Pattern.compile("(?<region>[a-z]{2}(-[a-z]+)+-\\d{1,2})_[A-Za-z0-9]+");

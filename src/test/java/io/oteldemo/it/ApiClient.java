@@ -19,10 +19,26 @@ public final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final URI baseUri;
+  private final String token;
 
+  /** A client authenticated as a new valid user. */
   public ApiClient() {
-    String base = System.getProperty("it.base.url", "http://localhost:9080");
-    this.baseUri = URI.create(base);
+    this(TestTokens.accessToken(TestTokens.newUser()));
+  }
+
+  private ApiClient(String token) {
+    this.baseUri = URI.create(System.getProperty("it.base.url", "http://localhost:9080"));
+    this.token = token;
+  }
+
+  /** A client that sends this bearer token. */
+  public static ApiClient withToken(String token) {
+    return new ApiClient(token);
+  }
+
+  /** A client that sends no Authorization header. */
+  public static ApiClient anonymous() {
+    return new ApiClient(null);
   }
 
   public Answer get(String path) {
@@ -46,7 +62,11 @@ public final class ApiClient {
   }
 
   public HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT);
+    HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
   }
 
   public Answer send(HttpRequest request) {

@@ -26,12 +26,10 @@ public class JobQueryIT {
   private static final String DEVICE = "iphone_stuart";
   private static final int JOBS = 3;
   private static final List<String> created = new ArrayList<>();
-
-  private final ApiClient api = new ApiClient();
+  private static final ApiClient api = new ApiClient();
 
   @BeforeAll
   static void createJobs() {
-    ApiClient api = new ApiClient();
     for (int i = 0; i < JOBS; i++) {
       created.add(0, JobPolling.submit(api,
           "{\"date\":\"" + DAY + "\",\"device_id\":\"" + DEVICE + "\"}"));
