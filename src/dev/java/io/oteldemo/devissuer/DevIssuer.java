@@ -19,6 +19,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,11 @@ public final class DevIssuer {
         new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
     RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
         new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-    return new DevIssuer(key, publicKey);
+    DevIssuer issuer = new DevIssuer(key, publicKey);
+    if (!Files.exists(dir.resolve(JWKS_FILE))) {
+      Files.writeString(dir.resolve(JWKS_FILE), issuer.jwks());
+    }
+    return issuer;
   }
 
   public String keyId() {
@@ -205,9 +210,9 @@ public final class DevIssuer {
         map.forEach((k, v) -> members.add(string(k.toString()) + ":" + write(v)));
         return "{" + String.join(",", members) + "}";
       }
-      if (value instanceof List<?> list) {
+      if (value instanceof Collection<?> collection) {
         List<String> items = new ArrayList<>();
-        list.forEach(item -> items.add(write(item)));
+        collection.forEach(item -> items.add(write(item)));
         return "[" + String.join(",", items) + "]";
       }
       if (value instanceof Number || value instanceof Boolean) {

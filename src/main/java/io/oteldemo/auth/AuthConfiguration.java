@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -39,7 +40,7 @@ public record AuthConfiguration(
     ID;
 
     String claimValue() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -115,7 +116,9 @@ public record AuthConfiguration(
   private static boolean isAbsoluteUri(String value, String... schemes) {
     try {
       URI uri = URI.create(value);
-      return uri.isAbsolute() && Arrays.asList(schemes).contains(uri.getScheme());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return uri.isAbsolute() && Arrays.asList(schemes).contains(scheme)
+          && (scheme.equals("file") || uri.getHost() != null);
     } catch (IllegalArgumentException e) {
       return false;
     }

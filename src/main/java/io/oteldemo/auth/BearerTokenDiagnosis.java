@@ -30,6 +30,9 @@ public final class BearerTokenDiagnosis {
       return AuthenticationException.missingToken(
           "Authentication required: send 'Authorization: Bearer <token>'");
     }
+    if (authorization.trim().equalsIgnoreCase(BEARER.trim())) {
+      return AuthenticationException.missingToken("The bearer token is missing after 'Bearer'");
+    }
     if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
       return AuthenticationException.missingToken(
           "The Authorization header must use the Bearer scheme");

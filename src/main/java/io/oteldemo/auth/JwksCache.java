@@ -31,23 +31,25 @@ public final class JwksCache {
   }
 
   /**
-   * The key set: fetched again when the last fetch is older than the cool-down; the last good
-   * copy when the issuer cannot be reached.
+   * The key set: fetched again when the last attempt is older than the cool-down (failed
+   * attempts too, so an unreachable issuer is not hammered); the last good copy when the issuer
+   * cannot be reached.
    *
    * @throws IllegalStateException when no copy could be fetched yet
    */
   public synchronized String keys() {
     Instant now = clock.instant();
-    if (keys == null || !now.isBefore(fetchedAt.plus(cooldown))) {
+    if (!now.isBefore(fetchedAt.plus(cooldown))) {
       fetchedAt = now;
       try {
         keys = upstream.get();
       } catch (RuntimeException e) {
-        if (keys == null) {
-          throw new IllegalStateException("The token issuer's keys cannot be fetched", e);
-        }
-        LOG.log(Level.WARNING, "Cannot refresh the token issuer's keys; using the last copy", e);
+        LOG.log(Level.WARNING, "Cannot fetch the token issuer's keys"
+            + (keys == null ? "" : "; using the last copy"), e);
       }
+    }
+    if (keys == null) {
+      throw new IllegalStateException("The token issuer's keys cannot be fetched");
     }
     return keys;
   }
