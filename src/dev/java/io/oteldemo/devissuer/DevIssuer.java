@@ -67,7 +67,14 @@ public final class DevIssuer {
       System.out.println("Development issuer key " + issuer.keyId() + " in " + dir.toAbsolutePath());
     } else if (args.length >= 1 && args[0].equals("token")) {
       Map<String, String> options = options(args);
-      DevIssuer issuer = openOrCreate(Path.of(options.getOrDefault("dir", ".dev-issuer")));
+      Path dir = Path.of(options.getOrDefault("dir", ".dev-issuer"));
+      if (!Files.exists(dir.resolve(PRIVATE_KEY_FILE))) {
+        System.err.println("No development issuer key in " + dir.toAbsolutePath() + ": run this"
+            + " from the project folder after a build (./mvnw liberty:run makes the key), or"
+            + " pass --dir");
+        System.exit(1);
+      }
+      DevIssuer issuer = openOrCreate(dir);
       String sub = options.getOrDefault("sub", "11111111-2222-3333-4444-555555555555");
       long ttl = Long.parseLong(options.getOrDefault("ttl", "3600"));
       List<String> groups = options.containsKey("groups")
