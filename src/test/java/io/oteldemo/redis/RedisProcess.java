@@ -1,0 +1,142 @@
+package io.oteldemo.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A Redis server the tests own: the redis-server binary the build unpacked, on a free loopback
+ * port, with nothing persisted. Tests can stop and restart it to see what the application does.
+ */
+public final class RedisProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Path binary;
+  private final int port;
+  private Process process;
+
+  private RedisProcess(Path binary, int port) {
+    this.binary = binary;
+    this.port = port;
+  }
+
+  /** Starts a new server on a free port. */
+  public static RedisProcess start() {
+    RedisProcess redis = new RedisProcess(binary(), freePort());
+    redis.restart();
+    return redis;
+  }
+
+  /** A handle on a server already running on a port (e.g. the one the build started). */
+  public static RedisProcess attach(int port) {
+    return new RedisProcess(binary(), port);
+  }
+
+  private static Path binary() {
+    Path binary = Path.of(System.getProperty("redis.server.path", "target/redis/redis-server"));
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException("No redis-server binary at " + binary
+          + " (the build unpacks it in process-test-resources)");
+    }
+    return binary;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port + "/0";
+  }
+
+  /** A client with the application's own settings. */
+  public UnifiedJedis client(Duration timeout) {
+    return RedisConnection.connect(RedisEndpoint.parse(url()), timeout);
+  }
+
+  /** Starts the server (again) on the same port and waits until it answers. */
+  public void restart() {
+    try {
+      process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port),
+          "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitAnswer();
+  }
+
+  /** Stops the server: a dead Redis, as far as the application can tell. */
+  public void stop() {
+    try (UnifiedJedis client = client(Duration.ofSeconds(2))) {
+      client.sendCommand(redis.clients.jedis.Protocol.Command.SHUTDOWN, "NOSAVE");
+    } catch (RuntimeException e) {
+      // the server closes the connection as it stops
+    }
+    if (process != null) {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    awaitPortFree();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void awaitAnswer() {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      try (UnifiedJedis client = client(Duration.ofMillis(500))) {
+        if ("PONG".equals(client.ping())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        pause();
+      }
+    }
+    throw new IllegalStateException("redis-server did not answer on port " + port);
+  }
+
+  private void awaitPortFree() {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      try (ServerSocket socket = new ServerSocket(port, 1,
+          java.net.InetAddress.getLoopbackAddress())) {
+        return;
+      } catch (IOException e) {
+        pause();
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
