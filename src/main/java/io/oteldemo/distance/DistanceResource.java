@@ -1,6 +1,8 @@
 package io.oteldemo.distance;
 
 import io.oteldemo.api.ErrorBody;
+import io.oteldemo.ratelimit.RateLimited;
+import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +49,21 @@ import io.oteldemo.DistanceApiApplication;
 @APIResponse(responseCode = "403", description = "The user is not in the required group",
     content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = ErrorBody.class)))
+@APIResponse(responseCode = "429", description = "The user's limit for this kind of request is"
+        + " used up; see Retry-After, RateLimit and RateLimit-Policy",
+    headers = {
+      @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+      @Header(name = "RateLimit", description = "e.g. \"calculate\";r=0;t=42",
+          schema = @Schema(type = SchemaType.STRING)),
+      @Header(name = "RateLimit-Policy", description = "e.g. \"calculate\";q=10;w=60",
+          schema = @Schema(type = SchemaType.STRING))
+    },
+    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ErrorBody.class),
+        example = "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Too many calculate requests:"
+            + " at most 10 per 60 s\",\"details\":{\"policy\":\"calculate\",\"limit\":10,"
+            + "\"window_seconds\":60,\"retry_after_seconds\":6}},\"trace_id\":"
+            + "\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
 public class DistanceResource {
 
   private final DistanceRules rules = new DistanceRules(Clock.systemUTC());
@@ -56,6 +73,7 @@ public class DistanceResource {
 
   @POST
   @Path("/calculate")
+  @RateLimited(RouteClass.CALCULATE)
   @Consumes(MediaType.WILDCARD)
   @Operation(
       summary = "Queue a distance calculation",
@@ -121,6 +139,7 @@ public class DistanceResource {
 
   @GET
   @Path("/jobs/{id}")
+  @RateLimited(RouteClass.STATUS)
   @Operation(
       summary = "A job's status",
       description = "date and device_id are always present; started_at and completed_at once"
@@ -156,6 +175,7 @@ public class DistanceResource {
 
   @GET
   @Path("/jobs")
+  @RateLimited(RouteClass.STATUS)
   @Operation(
       summary = "List jobs, newest first",
       description = "Every filter is applied; total_count counts every matching job and"

@@ -3,6 +3,8 @@ package io.oteldemo.download;
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorBody;
 import io.oteldemo.api.ErrorCode;
+import io.oteldemo.ratelimit.RateLimited;
+import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,6 +42,21 @@ import io.oteldemo.DistanceApiApplication;
 @APIResponse(responseCode = "403", description = "The user is not in the required group",
     content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = ErrorBody.class)))
+@APIResponse(responseCode = "429", description = "The user's limit for this kind of request is"
+        + " used up; see Retry-After, RateLimit and RateLimit-Policy",
+    headers = {
+      @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+      @Header(name = "RateLimit", description = "e.g. \"calculate\";r=0;t=42",
+          schema = @Schema(type = SchemaType.STRING)),
+      @Header(name = "RateLimit-Policy", description = "e.g. \"calculate\";q=10;w=60",
+          schema = @Schema(type = SchemaType.STRING))
+    },
+    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ErrorBody.class),
+        example = "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Too many calculate requests:"
+            + " at most 10 per 60 s\",\"details\":{\"policy\":\"calculate\",\"limit\":10,"
+            + "\"window_seconds\":60,\"retry_after_seconds\":6}},\"trace_id\":"
+            + "\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
 public class DownloadResource {
 
   static final String CSV_TYPE = "text/csv; charset=utf-8";
@@ -48,6 +65,7 @@ public class DownloadResource {
 
   @GET
   @Path("/{file: .+}")
+  @RateLimited(RouteClass.DOWNLOAD)
   @Produces({CSV_TYPE, MediaType.APPLICATION_JSON})
   @Operation(summary = "Download a job's CSV",
       description = "The file named by a completed job's result.csv_download_url.")

@@ -1,0 +1,71 @@
+package io.oteldemo.ratelimit;
+
+import io.oteldemo.redis.RedisConnection;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Rate limits per user and route class: in Redis when {@code REDIS_URL} is set (every replica
+ * shares them), else in this process. The limits are read and checked once, at start.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+  private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+
+  @Inject Config config;
+  @Inject RedisConnection redis;
+  @Inject RedisBucketCalls redisBuckets;
+
+  private final Map<RouteClass, RateLimitPolicy> policies = new EnumMap<>(RouteClass.class);
+  private TokenBuckets localBuckets;
+  private RedisOutagePolicy outagePolicy;
+
+  @PostConstruct
+  void init() {
+    for (RouteClass route : RouteClass.values()) {
+      policies.put(route, RateLimitPolicy.parse(route.policyName(),
+          config.getValue(route.setting(), String.class), route.setting()));
+    }
+    outagePolicy = new RedisOutagePolicy(
+        FailMode.parse(config.getValue("RATE_LIMIT_FAIL_MODE", String.class)), Clock.systemUTC());
+    if (!redisBuckets.available()) {
+      localBuckets = new LocalTokenBuckets(System::nanoTime);
+    }
+    LOG.info(() -> "Rate limits " + policies.values() + (localBuckets == null
+        ? " in Redis, failing " + outagePolicy.mode().name().toLowerCase(java.util.Locale.ROOT)
+        : " in this process only (no REDIS_URL): each instance counts on its own"));
+  }
+
+  /** Checks the limits at start, so a bad setting stops the deployment. */
+  void checkAtStartup(@Observes Startup startup) {
+    // Observing the event is enough to have the container construct this bean.
+  }
+
+  public RateLimitDecision take(String subject, RouteClass route) {
+    RateLimitPolicy policy = policies.get(route);
+    if (localBuckets != null) {
+      return localBuckets.take(subject, policy);
+    }
+    try {
+      return redisBuckets.take(subject, policy);
+    } catch (RuntimeException e) {
+      return outagePolicy.decide(policy, e);
+    }
+  }
+
+  /** For the readiness report. */
+  public Map<String, Object> report() {
+    return localBuckets != null ? Map.of("store", "in-process")
+        : Map.of("store", "redis", "fail_mode", outagePolicy.report().get("fail_mode"),
+            "undecided_requests", outagePolicy.undecidedCount());
+  }
+}
