@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public class JwksRelayConfigSource implements ConfigSource {
 
   static final String LOCATION = "mp.jwt.verify.publickey.location";
-  static final String RELAY_URL = "http://127.0.0.1:${http.port}/auth/jwks";
+  /** On this server's HTTP port: the http.port system property (Liberty's default 9080). */
+  static final String RELAY_URL = "http://127.0.0.1:${http.port:9080}/auth/jwks";
   private static final int ORDINAL = 900;
 
   @Override

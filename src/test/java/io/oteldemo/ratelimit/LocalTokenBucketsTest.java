@@ -1,0 +1,205 @@
+package io.oteldemo.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LocalTokenBucketsTest {
+
+  private static final RateLimitPolicy THREE_PER_TWO_SECONDS =
+      new RateLimitPolicy("calculate", 3, Duration.ofSeconds(2));
+
+  /** The nanoseconds until the next token of 3 per 2 s: ceil(2e9 / 3). */
+  private static final long ONE_TOKEN_NANOS = 666_666_667L;
+
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
+  private final LocalTokenBuckets buckets = new LocalTokenBuckets(nanos::get);
+
+  @Test
+  void allowsTheLimitThenRefusesWithARetryAfterOfOneSecond() {
+    for (int i = 1; i <= 3; i++) {
+      assertTrue(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+          "expected take " + i + " of 3 to be allowed");
+    }
+    RateLimitDecision refused = buckets.take("alice", THREE_PER_TWO_SECONDS);
+    assertFalse(refused.allowed(), "expected the 4th take to be refused");
+    assertEquals(1, refused.retryAfterSeconds(),
+        "expected a retry-after of 1 s (2/3 s rounded up)");
+    assertEquals(OptionalLong.of(0), refused.remaining(), "expected nothing remaining");
+    assertEquals(2, refused.resetSeconds(), "expected the bucket full again in 2 s");
+  }
+
+  @Test
+  void remainingCountsDown() {
+    long[] remaining = new long[3];
+    long[] reset = new long[3];
+    for (int i = 0; i < 3; i++) {
+      RateLimitDecision decision = buckets.take("alice", THREE_PER_TWO_SECONDS);
+      remaining[i] = decision.remaining().orElseThrow();
+      reset[i] = decision.resetSeconds();
+      assertEquals(0, decision.retryAfterSeconds(), "expected no retry-after when allowed");
+    }
+    assertEquals(List.of(2L, 1L, 0L), List.of(remaining[0], remaining[1], remaining[2]),
+        "expected remaining 2, 1, 0");
+    assertEquals(List.of(1L, 2L, 2L), List.of(reset[0], reset[1], reset[2]),
+        "expected full again in 2/3 s (1), 4/3 s (2), 2 s (2), rounded up");
+  }
+
+  @Test
+  void oneTokenComesBackAfterAThirdOfTheWindow() {
+    drain("alice");
+    nanos.addAndGet(ONE_TOKEN_NANOS - 1_000);
+    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+        "expected no token yet just before 2/3 s");
+    nanos.addAndGet(1_000);
+    RateLimitDecision decision = buckets.take("alice", THREE_PER_TWO_SECONDS);
+    assertTrue(decision.allowed(), "expected one token back after 2/3 s");
+    assertEquals(OptionalLong.of(0), decision.remaining(), "expected nothing left after it");
+    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+        "expected only one token back after 2/3 s");
+  }
+
+  @Test
+  void aFullWindowRefillsTheWholeBucket() {
+    drain("alice");
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+    for (int i = 1; i <= 3; i++) {
+      RateLimitDecision decision = buckets.take("alice", THREE_PER_TWO_SECONDS);
+      assertTrue(decision.allowed(), "expected take " + i + " of 3 allowed after a full window");
+      assertEquals(OptionalLong.of(3 - i), decision.remaining(),
+          "expected " + (3 - i) + " remaining");
+    }
+    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+        "expected no more than the limit after a full window");
+  }
+
+  @Test
+  void longIdlenessNeverOverfillsTheBucket() {
+    buckets.take("alice", THREE_PER_TWO_SECONDS);
+    nanos.addAndGet(Duration.ofHours(1).toNanos());
+    assertEquals(3, countAllowed("alice", THREE_PER_TWO_SECONDS, 10),
+        "expected the bucket to hold at most its limit");
+  }
+
+  @Test
+  void aClockGoingBackwardsAddsNoTokens() {
+    drain("alice");
+    nanos.addAndGet(-Duration.ofSeconds(10).toNanos());
+    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+        "expected no tokens from a clock that went backwards");
+  }
+
+  @Test
+  void subjectsHaveTheirOwnBuckets() {
+    drain("alice");
+    assertEquals(3, countAllowed("bob", THREE_PER_TWO_SECONDS, 5),
+        "expected bob's bucket untouched by alice's");
+    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+        "expected alice still refused");
+  }
+
+  @Test
+  void policiesHaveTheirOwnBuckets() {
+    RateLimitPolicy status = new RateLimitPolicy("status", 2, Duration.ofSeconds(2));
+    drain("alice");
+    assertEquals(2, countAllowed("alice", status, 5),
+        "expected alice's status bucket untouched by her calculate bucket");
+  }
+
+  @Test
+  void concurrentTakesNeverExceedTheLimit() throws Exception {
+    RateLimitPolicy fifty = new RateLimitPolicy("calculate", 50, Duration.ofSeconds(60));
+    int threads = 32;
+    int takesEach = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          int allowed = 0;
+          for (int i = 0; i < takesEach; i++) {
+            if (buckets.take("alice", fifty).allowed()) {
+              allowed++;
+            }
+          }
+          return allowed;
+        }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (Future<Integer> result : results) {
+        allowed += result.get(30, TimeUnit.SECONDS);
+      }
+      assertEquals(50, allowed, "expected exactly 50 of 320 concurrent takes allowed");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void idleBucketsAreSwept() {
+    for (int i = 0; i < 100; i++) {
+      buckets.take("user-" + i, THREE_PER_TWO_SECONDS);
+    }
+    assertEquals(100, buckets.size(), "expected one bucket per subject");
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos() + 1);
+    for (int i = 0; i < 1030; i++) {
+      buckets.take("active", THREE_PER_TWO_SECONDS);
+    }
+    assertEquals(1, buckets.size(), "expected the 100 idle buckets swept, only 'active' kept");
+  }
+
+  @Test
+  void bucketsUsedWithinTheWindowAreNotSwept() {
+    for (int i = 0; i < 100; i++) {
+      buckets.take("user-" + i, THREE_PER_TWO_SECONDS);
+    }
+    nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    for (int i = 0; i < 1030; i++) {
+      buckets.take("active", THREE_PER_TWO_SECONDS);
+    }
+    assertEquals(101, buckets.size(), "expected no bucket swept before its window passed");
+  }
+
+  @Test
+  void aSweptBucketComesBackFull() {
+    drain("alice");
+    nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+    for (int i = 0; i < 1030; i++) {
+      buckets.take("other", THREE_PER_TWO_SECONDS);
+    }
+    assertEquals(3, countAllowed("alice", THREE_PER_TWO_SECONDS, 5),
+        "expected a full bucket for alice after idleness");
+  }
+
+  private void drain(String subject) {
+    assertEquals(3, countAllowed(subject, THREE_PER_TWO_SECONDS, 3),
+        "expected a fresh bucket to allow 3");
+    assertFalse(buckets.take(subject, THREE_PER_TWO_SECONDS).allowed(),
+        "expected the drained bucket to refuse");
+  }
+
+  private int countAllowed(String subject, RateLimitPolicy policy, int takes) {
+    int allowed = 0;
+    for (int i = 0; i < takes; i++) {
+      if (buckets.take(subject, policy).allowed()) {
+        allowed++;
+      }
+    }
+    return allowed;
+  }
+}
