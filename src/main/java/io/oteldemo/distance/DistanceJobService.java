@@ -2,6 +2,13 @@ package io.oteldemo.distance;
 
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorCode;
+import io.oteldemo.auth.CurrentUser;
+import io.oteldemo.idempotency.IdempotencyClaim;
+import io.oteldemo.idempotency.IdempotencyKey;
+import io.oteldemo.idempotency.IdempotencyKeyInFlightException;
+import io.oteldemo.idempotency.IdempotencyKeyMismatchException;
+import io.oteldemo.idempotency.IdempotencyStore;
+import io.oteldemo.idempotency.StoredAcceptance;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.RegisteredJob;
 import io.oteldemo.telemetry.RequestTrace;
@@ -13,14 +20,15 @@ import io.oteldemo.worker.WorkerJobSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The distance jobs as the API presents them: created through the worker and remembered in the
- * registry, reported with what the gateway asked for, listed with the filters applied here. Only
- * jobs in the registry exist for the API, in the list as for a single job.
+ * registry with their owner, reported with what the gateway asked for, listed with the filters
+ * applied here. Only the caller's jobs in the registry exist for them, in the list as for a
+ * single job; another user's job is not found, exactly like an unknown one.
  */
 @ApplicationScoped
 public class DistanceJobService {
@@ -30,23 +38,67 @@ public class DistanceJobService {
 
   @Inject DistanceWorkerClient worker;
   @Inject JobRegistry registry;
+  @Inject JobQueue queue;
+  @Inject IdempotencyStore idempotency;
+  @Inject CurrentUser user;
   @Inject RequestTrace trace;
 
-  private final Clock clock = Clock.systemUTC();
+  /**
+   * Queues a calculation for the caller. With an idempotency key, the key's first request
+   * queues a job and its retries get the same answer (IETF idempotency-key draft); without one,
+   * an identical request whose job is still running gets that job ({@link JobQueue}).
+   */
+  public Calculation calculate(CalculateCommand command, Optional<IdempotencyKey> key) {
+    String owner = user.require().subject();
+    if (key.isEmpty()) {
+      return new Calculation(accepted(queue.submitOrJoin(owner, command)), false);
+    }
+    IdempotencyClaim claim = idempotency.begin(owner, key.get(), command.fingerprint());
+    return switch (claim.outcome()) {
+      case STARTED -> new Calculation(firstWithKey(owner, command, claim), false);
+      case REPLAY -> new Calculation(replayed(claim.replay().orElseThrow()), true);
+      case IN_FLIGHT -> throw new IdempotencyKeyInFlightException();
+      case MISMATCH -> throw new IdempotencyKeyMismatchException();
+    };
+  }
 
-  public CalculationAccepted calculate(CalculateCommand command) {
-    QueuedJob job = worker.calculate(command.date(), command.deviceId());
-    registry.register(
-        new RegisteredJob(job.jobId(), command.date(), command.deviceId(), clock.instant()));
+  /** The first answer again, with this request's trace id. */
+  private CalculationAccepted replayed(StoredAcceptance stored) {
+    return new CalculationAccepted(stored.jobId(), stored.status(), stored.queuedAt(),
+        stored.statusUrl(), trace.traceId());
+  }
+
+  /** The key's first request: the job is queued and its answer kept, or the key released. */
+  private CalculationAccepted firstWithKey(String owner, CalculateCommand command,
+      IdempotencyClaim claim) {
+    try {
+      CalculationAccepted accepted = accepted(queue.submit(owner, command));
+      idempotency.complete(claim, new StoredAcceptance(
+          accepted.jobId(), accepted.status(), accepted.queuedAt(), accepted.statusUrl()));
+      return accepted;
+    } catch (RuntimeException e) {
+      try {
+        idempotency.release(claim);
+      } catch (RuntimeException releaseFailure) {
+        // The in-flight mark then expires by itself; the first failure is the one to answer.
+        e.addSuppressed(releaseFailure);
+      }
+      throw e;
+    }
+  }
+
+  private CalculationAccepted accepted(QueuedJob job) {
     return new CalculationAccepted(
         job.jobId(), job.status(), job.queuedAt(), JOBS_PATH + job.jobId(), trace.traceId());
   }
 
-  /** A job this gateway created; any other id is not found, without asking the worker. */
+  /** A job the caller created here; any other id is not found, without asking the worker. */
   public JobView job(String jobId) {
+    String owner = user.require().subject();
     RegisteredJob registered = Optional.of(jobId)
         .filter(DistanceRules::isJobId)
         .flatMap(registry::find)
+        .filter(job -> job.owner().equals(owner))
         .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Job not found: " + jobId));
     WorkerJob job = worker.jobStatus(jobId);
     return new JobView(
@@ -63,9 +115,11 @@ public class DistanceJobService {
   }
 
   public JobListView list(JobQuery query) {
-    List<WorkerJobSummary> ours = JobListing.readAll(worker, query.status()).stream()
-        .filter(job -> registry.find(job.jobId()).isPresent())
-        .toList();
+    Set<String> owned = registry.jobIdsOf(user.require().subject());
+    List<WorkerJobSummary> ours = owned.isEmpty() ? List.of()
+        : JobListing.readAll(worker, query.status()).stream()
+            .filter(job -> owned.contains(job.jobId()))
+            .toList();
     JobListing.Page page = JobListing.page(ours, query);
     return new JobListView(
         page.jobs().stream().map(DistanceJobService::summaryView).toList(),

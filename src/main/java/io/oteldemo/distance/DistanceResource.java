@@ -3,6 +3,7 @@ package io.oteldemo.distance;
 import io.oteldemo.api.ErrorBody;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
+import io.oteldemo.idempotency.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -79,7 +81,10 @@ public class DistanceResource {
       summary = "Queue a distance calculation",
       description = "Queues the calculation of one UTC day's distances from home, for one device"
           + " or every device. Poll the job at status_url (also in Location), waiting"
-          + " Retry-After seconds between polls.")
+          + " Retry-After seconds between polls. With an Idempotency-Key, retries of the same"
+          + " request get the first answer again (same job_id, Idempotent-Replayed: true) for 24"
+          + " hours. Without one, a request identical to one of yours whose job is still queued"
+          + " or processing (same date and device) gets that job instead of a new one.")
   @RequestBody(
       required = true,
       content = @Content(
@@ -95,16 +100,40 @@ public class DistanceResource {
         @Header(name = "Location", description = "The job's status URL",
             schema = @Schema(type = SchemaType.STRING)),
         @Header(name = "Retry-After", description = "Seconds before the first poll is worth it",
-            schema = @Schema(type = SchemaType.INTEGER))
+            schema = @Schema(type = SchemaType.INTEGER)),
+        @Header(name = IdempotencyKey.REPLAYED_HEADER,
+            description = "true when this repeats the answer to an earlier request with the"
+                + " same Idempotency-Key",
+            schema = @Schema(type = SchemaType.BOOLEAN))
       },
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = CalculationAccepted.class)))
   @APIResponse(responseCode = "400",
-      description = "Body not JSON, wrong Content-Type, missing/invalid/future date, bad device_id",
+      description = "Body not JSON, wrong Content-Type, missing/invalid/future date, bad"
+          + " device_id, empty Idempotency-Key or one over 255 characters",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class),
           example = "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"date must use the"
               + " format YYYY-MM-DD\",\"details\":{\"field\":\"date\",\"value\":\"25-01-2026\"}},"
+              + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+  @APIResponse(responseCode = "409",
+      description = "A request with this Idempotency-Key is still being processed; retry after"
+          + " Retry-After seconds",
+      headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class),
+          example = "{\"error\":{\"code\":\"CONFLICT\",\"message\":\"A request with this"
+              + " Idempotency-Key is still being processed; retry after Retry-After seconds\","
+              + "\"details\":{\"field\":\"Idempotency-Key\"}},"
+              + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+  @APIResponse(responseCode = "422",
+      description = "This Idempotency-Key was already used for a different request (another"
+          + " date or device)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class),
+          example = "{\"error\":{\"code\":\"UNPROCESSABLE_ENTITY\",\"message\":\"This"
+              + " Idempotency-Key was already used for a different request; use a new key for a"
+              + " new request\",\"details\":{\"field\":\"Idempotency-Key\"}},"
               + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
   @APIResponse(responseCode = "413", description = "Body over 4 KiB",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -115,7 +144,8 @@ public class DistanceResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "503",
-      description = "The worker is unreachable or its queue is full; see Retry-After",
+      description = "The worker is unreachable or its queue is full, or the shared state"
+          + " (Redis) is unavailable; see Retry-After",
       headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class),
@@ -127,14 +157,27 @@ public class DistanceResource {
   public Response calculate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+      @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
+          description = "Optional, 1-255 characters, unique per request (e.g. a UUID). Retries"
+              + " with the same key and body get the first answer again for 24 hours; the same"
+              + " key with another body is 422, while the first is still processed 409.",
+          schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKey.MAX_LENGTH),
+          example = "8e03978e-40d5-43e8-bc93-6894a57f9324")
+          @HeaderParam(IdempotencyKey.HEADER)
+          String idempotencyKey,
       InputStream body) {
     if (contentLength != null && contentLength > CalculateRequestReader.MAX_BODY_BYTES) {
       throw CalculateRequestReader.tooLarge();
     }
-    CalculationAccepted accepted = jobs.calculate(requestReader.read(contentType, body));
-    return withRetryAfter(
-        Response.accepted(accepted).location(URI.create(accepted.statusUrl())),
-        accepted.status());
+    Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKey);
+    Calculation calculation = jobs.calculate(requestReader.read(contentType, body), key);
+    CalculationAccepted accepted = calculation.accepted();
+    Response.ResponseBuilder response =
+        Response.accepted(accepted).location(URI.create(accepted.statusUrl()));
+    if (calculation.replayed()) {
+      response.header(IdempotencyKey.REPLAYED_HEADER, "true");
+    }
+    return withRetryAfter(response, accepted.status());
   }
 
   @GET
@@ -150,7 +193,8 @@ public class DistanceResource {
           schema = @Schema(type = SchemaType.INTEGER)),
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = JobView.class)))
-  @APIResponse(responseCode = "404", description = "Unknown or malformed job id",
+  @APIResponse(responseCode = "404",
+      description = "Unknown or malformed job id, or another user's job",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class),
           example = "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Job not found: 42\"},"
@@ -158,7 +202,8 @@ public class DistanceResource {
   @APIResponse(responseCode = "502", description = "Unexpected worker error",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "503", description = "The worker is unreachable",
+  @APIResponse(responseCode = "503",
+      description = "The worker or the shared state (Redis) is unreachable",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "504", description = "The worker did not answer in time",
@@ -177,9 +222,9 @@ public class DistanceResource {
   @Path("/jobs")
   @RateLimited(RouteClass.STATUS)
   @Operation(
-      summary = "List jobs, newest first",
-      description = "Every filter is applied; total_count counts every matching job and"
-          + " next_offset is null on the last page.")
+      summary = "List your jobs, newest first",
+      description = "The caller's jobs only. Every filter is applied; total_count counts every"
+          + " matching job and next_offset is null on the last page.")
   @APIResponse(responseCode = "200", description = "A page of jobs",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = JobListView.class)))
@@ -189,7 +234,8 @@ public class DistanceResource {
           example = "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"limit must be a"
               + " whole number from 1 to 500\",\"details\":{\"field\":\"limit\",\"value\":\"0\"}},"
               + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
-  @APIResponse(responseCode = "503", description = "The worker is unreachable",
+  @APIResponse(responseCode = "503",
+      description = "The worker or the shared state (Redis) is unreachable",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "504", description = "The worker did not answer in time",

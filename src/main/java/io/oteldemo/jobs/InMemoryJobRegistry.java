@@ -1,41 +1,52 @@
 package io.oteldemo.jobs;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The job registry of one server process: entries expire after the retention period and the
- * oldest are dropped past a fixed number, so memory stays bounded.
+ * The job registry of one server process, used when no Redis is configured: entries expire after
+ * the retention period and the oldest are dropped past a fixed number, so memory stays bounded.
+ * The owner and slot indexes are kept in step with the entries.
  */
-@ApplicationScoped
-public class InMemoryJobRegistry implements JobRegistry {
+public final class InMemoryJobRegistry implements JobRegistry {
 
-  static final Duration RETENTION = Duration.ofHours(24);
   static final int MAX_ENTRIES = 100_000;
 
+  /** Insertion order: the expired and the surplus entries are at the front. */
   private final Map<String, RegisteredJob> jobs = new LinkedHashMap<>();
+  private final Map<String, Set<String>> jobIdsByOwner = new HashMap<>();
+  private final Map<JobSlot, String> latestBySlot = new HashMap<>();
   private final Clock clock;
+  private final Duration retention;
   private final int maxEntries;
 
-  public InMemoryJobRegistry() {
-    this(Clock.systemUTC(), MAX_ENTRIES);
+  public InMemoryJobRegistry(Clock clock, Duration retention) {
+    this(clock, retention, MAX_ENTRIES);
   }
 
-  InMemoryJobRegistry(Clock clock, int maxEntries) {
+  InMemoryJobRegistry(Clock clock, Duration retention, int maxEntries) {
     this.clock = clock;
+    this.retention = retention;
     this.maxEntries = maxEntries;
   }
 
   @Override
   public synchronized void register(RegisteredJob job) {
-    jobs.remove(job.jobId());
+    RegisteredJob previous = jobs.remove(job.jobId());
+    if (previous != null) {
+      forget(previous);
+    }
     jobs.put(job.jobId(), job);
+    jobIdsByOwner.computeIfAbsent(job.owner(), owner -> new LinkedHashSet<>()).add(job.jobId());
+    latestBySlot.put(job.slot(), job.jobId());
     evict();
   }
 
@@ -45,17 +56,41 @@ public class InMemoryJobRegistry implements JobRegistry {
     return Optional.ofNullable(jobs.get(jobId));
   }
 
-  /** Entries are in insertion order, so the expired and the surplus ones are at the front. */
+  @Override
+  public synchronized Set<String> jobIdsOf(String owner) {
+    evict();
+    return Set.copyOf(jobIdsByOwner.getOrDefault(owner, Set.of()));
+  }
+
+  @Override
+  public synchronized Optional<String> latestJobId(JobSlot slot) {
+    evict();
+    return Optional.ofNullable(latestBySlot.get(slot));
+  }
+
   private void evict() {
-    Instant oldestKept = clock.instant().minus(RETENTION);
+    Instant oldestKept = clock.instant().minus(retention);
     Iterator<RegisteredJob> oldestFirst = jobs.values().iterator();
     while (oldestFirst.hasNext()) {
       RegisteredJob job = oldestFirst.next();
       if (jobs.size() > maxEntries || job.registeredAt().isBefore(oldestKept)) {
         oldestFirst.remove();
+        forget(job);
       } else {
         return;
       }
     }
+  }
+
+  /** Drops a job that left {@code jobs} from the indexes. */
+  private void forget(RegisteredJob job) {
+    Set<String> owned = jobIdsByOwner.get(job.owner());
+    if (owned != null) {
+      owned.remove(job.jobId());
+      if (owned.isEmpty()) {
+        jobIdsByOwner.remove(job.owner());
+      }
+    }
+    latestBySlot.remove(job.slot(), job.jobId());
   }
 }

@@ -64,7 +64,8 @@ public class CorsIT {
   private static void assertExposes(ApiClient.Answer answer) {
     List<String> exposed = list(answer.header("Access-Control-Expose-Headers"));
     assertTrue(exposed.containsAll(List.of("x-trace-id", "content-disposition", "location",
-        "retry-after", "ratelimit", "ratelimit-policy")), () -> "exposed headers: " + exposed);
+        "retry-after", "ratelimit", "ratelimit-policy", "idempotent-replayed")),
+        () -> "exposed headers: " + exposed);
   }
 
   private static ApiClient.Answer preflight(String origin, String method, String headers) {

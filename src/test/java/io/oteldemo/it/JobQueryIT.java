@@ -28,13 +28,18 @@ public class JobQueryIT {
   private static final List<String> created = new ArrayList<>();
   private static final ApiClient api = new ApiClient();
 
+  /**
+   * Each job finishes before the next is queued: an identical request while the previous job is
+   * still queued or processing would get that job instead (JOB_COALESCING).
+   */
   @BeforeAll
   static void createJobs() {
     for (int i = 0; i < JOBS; i++) {
-      created.add(0, JobPolling.submit(api,
-          "{\"date\":\"" + DAY + "\",\"device_id\":\"" + DEVICE + "\"}"));
+      String id = JobPolling.submit(api,
+          "{\"date\":\"" + DAY + "\",\"device_id\":\"" + DEVICE + "\"}");
+      JobPolling.awaitFinished(api, id);
+      created.add(0, id);
     }
-    created.forEach(id -> JobPolling.awaitFinished(api, id));
   }
 
   @Test

@@ -18,7 +18,7 @@ class InMemoryJobRegistryReRegisterTest {
   void anExpiredJobBehindAReRegisteredOneExpires() {
     Instant t0 = Instant.parse("2026-01-26T00:00:00Z");
     InMemoryJobRegistry registry = new InMemoryJobRegistry(
-        Clock.fixed(t0.plus(Duration.ofHours(26)), ZoneOffset.UTC), 100);
+        Clock.fixed(t0.plus(Duration.ofHours(26)), ZoneOffset.UTC), Duration.ofHours(24), 100);
     registry.register(job("a", t0));
     registry.register(job("b", t0.plus(Duration.ofHours(1))));
     registry.register(job("a", t0.plus(Duration.ofHours(2))));
@@ -29,7 +29,8 @@ class InMemoryJobRegistryReRegisterTest {
   @Test
   void aReRegisteredJobIsNotTheOldest() {
     Instant t0 = Instant.parse("2026-01-26T00:00:00Z");
-    InMemoryJobRegistry registry = new InMemoryJobRegistry(Clock.fixed(t0, ZoneOffset.UTC), 2);
+    InMemoryJobRegistry registry = new InMemoryJobRegistry(Clock.fixed(t0, ZoneOffset.UTC),
+        Duration.ofHours(24), 2);
     registry.register(job("a", t0));
     registry.register(job("b", t0));
     registry.register(job("a", t0));
@@ -39,6 +40,6 @@ class InMemoryJobRegistryReRegisterTest {
   }
 
   private static RegisteredJob job(String id, Instant at) {
-    return new RegisteredJob(id, LocalDate.of(2026, 1, 25), Optional.empty(), at);
+    return new RegisteredJob(id, "user-1", LocalDate.of(2026, 1, 25), Optional.empty(), at);
   }
 }

@@ -3,21 +3,20 @@ package io.oteldemo.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.oteldemo.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InMemoryJobRegistryTest {
 
   private static final Instant T0 = Instant.parse("2026-01-26T09:00:00Z");
+  private static final Duration RETENTION = Duration.ofHours(24);
 
   private final MutableClock clock = new MutableClock(T0);
-  private final InMemoryJobRegistry registry = new InMemoryJobRegistry(clock, 1_000);
+  private final InMemoryJobRegistry registry = new InMemoryJobRegistry(clock, RETENTION, 1_000);
 
   @Test
   void aRegisteredJobIsFoundAsRegistered() {
@@ -36,7 +35,7 @@ class InMemoryJobRegistryTest {
 
   @Test
   void jobsForEveryDeviceKeepTheirEmptyDevice() {
-    RegisteredJob job = new RegisteredJob("job-1", LocalDate.of(2026, 1, 25), Optional.empty(),
+    RegisteredJob job = new RegisteredJob("job-1", "user-1", LocalDate.of(2026, 1, 25), Optional.empty(),
         clock.instant());
     registry.register(job);
 
@@ -77,7 +76,7 @@ class InMemoryJobRegistryTest {
 
   @Test
   void expiredJobsAreDroppedWhenANewOneIsRegistered() {
-    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, 2);
+    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, RETENTION, 2);
     small.register(job("old-1", clock.instant()));
     small.register(job("old-2", clock.instant()));
     clock.advance(Duration.ofDays(2));
@@ -91,7 +90,7 @@ class InMemoryJobRegistryTest {
 
   @Test
   void pastTheCapTheOldestJobsAreEvicted() {
-    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, 3);
+    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, RETENTION, 3);
     for (int i = 1; i <= 5; i++) {
       small.register(job("job-" + i, clock.instant()));
       clock.advance(Duration.ofSeconds(1));
@@ -106,7 +105,7 @@ class InMemoryJobRegistryTest {
 
   @Test
   void theCapHoldsExactlyMaxEntries() {
-    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, 3);
+    InMemoryJobRegistry small = new InMemoryJobRegistry(clock, RETENTION, 3);
     small.register(job("job-1", clock.instant()));
     small.register(job("job-2", clock.instant()));
     small.register(job("job-3", clock.instant()));
@@ -115,35 +114,7 @@ class InMemoryJobRegistryTest {
   }
 
   private static RegisteredJob job(String id, Instant registeredAt) {
-    return new RegisteredJob(id, LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"),
+    return new RegisteredJob(id, "user-1", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"),
         registeredAt);
-  }
-
-  /** A clock the test moves forward by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

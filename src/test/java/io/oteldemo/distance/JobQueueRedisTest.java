@@ -1,0 +1,69 @@
+package io.oteldemo.distance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.oteldemo.jobs.RedisJobRegistry;
+import io.oteldemo.jobs.RedisJobSlotLock;
+import io.oteldemo.redis.RedisProcess;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Two replicas sharing a real Redis and one worker: identical requests still share one job. */
+class JobQueueRedisTest {
+
+  private static final CalculateCommand PHONE_DAY =
+      new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
+
+  @Test
+  void identicalRequestsSpreadOverTwoReplicasQueueOneJob() throws Exception {
+    FakeWorker worker = new FakeWorker();
+    worker.calculateDelay = Duration.ofMillis(200);
+    try (RedisProcess redis = RedisProcess.start();
+        UnifiedJedis clientA = redis.client(Duration.ofSeconds(2));
+        UnifiedJedis clientB = redis.client(Duration.ofSeconds(2))) {
+      List<JobQueue> replicas = List.of(replica(worker, clientA), replica(worker, clientB));
+      int requests = 10;
+      ExecutorService pool = Executors.newFixedThreadPool(requests);
+      try {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+          JobQueue replica = replicas.get(i % 2);
+          ids.add(pool.submit(() -> {
+            go.await();
+            return replica.submitOrJoin("alice", PHONE_DAY).jobId();
+          }));
+        }
+        go.countDown();
+        Set<String> distinct = new HashSet<>();
+        for (Future<String> id : ids) {
+          distinct.add(id.get(20, TimeUnit.SECONDS));
+        }
+        assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
+        assertEquals(1, worker.calculations.get());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static JobQueue replica(FakeWorker worker, UnifiedJedis client) {
+    JobQueue queue = JobQueueTest.queue(worker, true);
+    queue.registry = new RedisJobRegistry(client, Clock.systemUTC(), Duration.ofHours(24));
+    queue.slotLock = new RedisJobSlotLock(client);
+    return queue;
+  }
+}

@@ -1,0 +1,146 @@
+package io.oteldemo.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oteldemo.idempotency.IdempotencyClaim.Outcome;
+import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.redis.SharedStateUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The Redis store against a real redis-server: the contract, plus sharing and expiry. */
+class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
+
+  private static final Duration RETENTION = Duration.ofHours(24);
+  private static final Duration IN_FLIGHT = Duration.ofSeconds(60);
+
+  private static RedisProcess redis;
+  private UnifiedJedis clientA;
+  private UnifiedJedis clientB;
+  private RedisIdempotencyStore replicaA;
+  private RedisIdempotencyStore replicaB;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisProcess.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    clientA = redis.client(Duration.ofSeconds(2));
+    clientB = redis.client(Duration.ofSeconds(2));
+    clientA.flushAll();
+    replicaA = new RedisIdempotencyStore(clientA, RETENTION, IN_FLIGHT);
+    replicaB = new RedisIdempotencyStore(clientB, RETENTION, IN_FLIGHT);
+  }
+
+  @AfterEach
+  void disconnect() {
+    clientA.close();
+    clientB.close();
+  }
+
+  @Override
+  IdempotencyStore store() {
+    return replicaA;
+  }
+
+  @Test
+  void replicasShareTheRecords() {
+    IdempotencyClaim first = replicaA.begin("alice", KEY, DAY_PHONE);
+    assertEquals(Outcome.IN_FLIGHT, replicaB.begin("alice", KEY, DAY_PHONE).outcome());
+    assertEquals(Outcome.MISMATCH, replicaB.begin("alice", KEY, DAY_ALL).outcome());
+
+    replicaA.complete(first, ANSWER);
+    assertEquals(Optional.of(ANSWER), replicaB.begin("alice", KEY, DAY_PHONE).replay());
+  }
+
+  @Test
+  void aKeyReleasedOnOneReplicaStartsOnAnother() {
+    replicaA.release(replicaA.begin("alice", KEY, DAY_PHONE));
+
+    assertEquals(Outcome.STARTED, replicaB.begin("alice", KEY, DAY_PHONE).outcome());
+  }
+
+  @Test
+  void theRecordIsHashTaggedByUserAndStoresOnlyTheKeysDigest() {
+    replicaA.complete(replicaA.begin("alice", KEY, DAY_PHONE), ANSWER);
+
+    Set<String> keys = clientA.keys("*");
+    assertEquals(Set.of("idem:{alice}:" + KEY.digest()), keys);
+    assertFalse(keys.iterator().next().contains(KEY.value()));
+    long ttl = clientA.pttl(keys.iterator().next());
+    assertTrue(ttl > RETENTION.toMillis() - 60_000 && ttl <= RETENTION.toMillis(),
+        "the answer is kept 24 h, pttl " + ttl);
+  }
+
+  @Test
+  void theInFlightMarkExpiresOnItsOwnShorterTimeout() {
+    RedisIdempotencyStore store =
+        new RedisIdempotencyStore(clientA, RETENTION, Duration.ofMillis(300));
+    store.begin("alice", KEY, DAY_PHONE);
+    long ttl = clientA.pttl("idem:{alice}:" + KEY.digest());
+    assertTrue(ttl > 0 && ttl <= 300, "pttl " + ttl);
+
+    await(() -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
+        "a key whose request died should be free again after the in-flight timeout");
+  }
+
+  @Test
+  void anAnswerExpiresAfterTheRetention() {
+    RedisIdempotencyStore store =
+        new RedisIdempotencyStore(clientA, Duration.ofSeconds(1), IN_FLIGHT);
+    store.complete(store.begin("alice", KEY, DAY_PHONE), ANSWER);
+    assertEquals(Outcome.REPLAY, store.begin("alice", KEY, DAY_PHONE).outcome());
+
+    await(() -> clientA.keys("*").isEmpty(), "the record should expire after 1 s");
+    assertEquals(Outcome.STARTED, store.begin("alice", KEY, DAY_ALL).outcome());
+  }
+
+  @Test
+  void aDeadRedisIsReportedNotHidden() {
+    try (RedisProcess own = RedisProcess.start();
+        UnifiedJedis client = own.client(Duration.ofMillis(200))) {
+      RedisIdempotencyStore store = new RedisIdempotencyStore(client, RETENTION, IN_FLIGHT);
+      IdempotencyClaim claim = store.begin("alice", KEY, DAY_PHONE);
+      own.stop();
+
+      assertThrows(SharedStateUnavailableException.class,
+          () -> store.begin("alice", KEY, DAY_PHONE));
+      assertThrows(SharedStateUnavailableException.class, () -> store.complete(claim, ANSWER));
+      assertThrows(SharedStateUnavailableException.class, () -> store.release(claim));
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String message) {
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(message);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

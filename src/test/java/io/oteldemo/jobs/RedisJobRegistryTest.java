@@ -1,0 +1,200 @@
+package io.oteldemo.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.redis.SharedStateUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The Redis job registry against a real redis-server, shared by two clients as by replicas. */
+class RedisJobRegistryTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration RETENTION = Duration.ofHours(24);
+  private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
+  private static final Optional<String> PHONE = Optional.of("iphone_stuart");
+
+  private static RedisProcess redis;
+  private UnifiedJedis clientA;
+  private UnifiedJedis clientB;
+  private RedisJobRegistry replicaA;
+  private RedisJobRegistry replicaB;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisProcess.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    clientA = redis.client(TIMEOUT);
+    clientB = redis.client(TIMEOUT);
+    clientA.flushAll();
+    replicaA = new RedisJobRegistry(clientA, Clock.systemUTC(), RETENTION);
+    replicaB = new RedisJobRegistry(clientB, Clock.systemUTC(), RETENTION);
+  }
+
+  @AfterEach
+  void disconnect() {
+    clientA.close();
+    clientB.close();
+  }
+
+  @Test
+  void aJobRoundTripsWithOwnerDateAndDevice() {
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    replicaA.register(job);
+
+    assertEquals(Optional.of(job), replicaA.find("job-1"));
+  }
+
+  @Test
+  void aJobForEveryDeviceKeepsItsEmptyDevice() {
+    RegisteredJob job = job("job-1", "alice", Optional.empty());
+    replicaA.register(job);
+
+    assertEquals(Optional.of(job), replicaA.find("job-1"));
+  }
+
+  @Test
+  void anUnknownJobIsNotFound() {
+    assertEquals(Optional.empty(), replicaA.find("no-such-job"));
+  }
+
+  @Test
+  void anotherReplicaAnswersForTheJob() {
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    replicaA.register(job);
+
+    assertEquals(Optional.of(job), replicaB.find("job-1"));
+    assertEquals(Set.of("job-1"), replicaB.jobIdsOf("alice"));
+    assertEquals(Optional.of("job-1"), replicaB.latestJobId(job.slot()));
+  }
+
+  @Test
+  void eachOwnerListsOnlyTheirJobs() {
+    replicaA.register(job("a1", "alice", PHONE));
+    replicaB.register(job("a2", "alice", Optional.empty()));
+    replicaA.register(job("b1", "bob", PHONE));
+
+    assertEquals(Set.of("a1", "a2"), replicaB.jobIdsOf("alice"));
+    assertEquals(Set.of("b1"), replicaA.jobIdsOf("bob"));
+    assertEquals(Set.of(), replicaA.jobIdsOf("carol"));
+    assertEquals("bob", replicaA.find("b1").orElseThrow().owner(), "lookups by id tell the owner");
+  }
+
+  @Test
+  void theLatestJobOfEachSlotIsKept() {
+    replicaA.register(job("first", "alice", PHONE));
+    replicaB.register(job("second", "alice", PHONE));
+    replicaA.register(job("all", "alice", Optional.empty()));
+    replicaA.register(job("bobs", "bob", PHONE));
+
+    assertEquals(Optional.of("second"), replicaA.latestJobId(new JobSlot("alice", DAY, PHONE)));
+    assertEquals(Optional.of("all"),
+        replicaA.latestJobId(new JobSlot("alice", DAY, Optional.empty())));
+    assertEquals(Optional.of("bobs"), replicaA.latestJobId(new JobSlot("bob", DAY, PHONE)));
+    assertEquals(Optional.empty(),
+        replicaA.latestJobId(new JobSlot("alice", DAY.minusDays(1), PHONE)));
+  }
+
+  @Test
+  void everyKeyHasItsOwnExpiryAndTheOwnersKeysShareAHashTag() {
+    replicaA.register(job("job-1", "alice", PHONE));
+
+    Set<String> keys = clientA.keys("*");
+    assertEquals(Set.of("job:job-1", "jobs:{alice}", "jobs:{alice}:latest:2026-01-25:iphone_stuart"),
+        keys);
+    for (String key : keys) {
+      long ttl = clientA.pttl(key);
+      assertTrue(ttl > RETENTION.toMillis() - 60_000 && ttl <= RETENTION.toMillis(),
+          key + " should expire after the retention, pttl " + ttl);
+    }
+  }
+
+  @Test
+  void jobsOlderThanTheRetentionAreNotListedEvenBeforeTheirIndexExpires() {
+    Instant now = Instant.now();
+    replicaA.register(new RegisteredJob("old", "alice", DAY, PHONE,
+        now.minus(RETENTION).minus(1, ChronoUnit.MINUTES)));
+    replicaA.register(new RegisteredJob("new", "alice", DAY, PHONE, now));
+
+    assertEquals(Set.of("new"), replicaA.jobIdsOf("alice"));
+    assertEquals(null, clientA.zscore("jobs:{alice}", "old"), "trimmed from the index");
+  }
+
+  @Test
+  void jobsExpireAfterTheRetention() {
+    RedisJobRegistry shortLived =
+        new RedisJobRegistry(clientA, Clock.systemUTC(), Duration.ofSeconds(1));
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    shortLived.register(job);
+    assertTrue(shortLived.find("job-1").isPresent());
+
+    await(() -> shortLived.find("job-1").isEmpty(), "the job should expire after 1 s");
+    assertEquals(Set.of(), shortLived.jobIdsOf("alice"));
+    assertEquals(Optional.empty(), shortLived.latestJobId(job.slot()));
+    await(() -> clientA.keys("*").isEmpty(), "every key should expire");
+  }
+
+  @Test
+  void aDeadRedisIsReportedNotHidden() {
+    try (RedisProcess own = RedisProcess.start();
+        UnifiedJedis client = own.client(Duration.ofMillis(200))) {
+      RedisJobRegistry registry = new RedisJobRegistry(client, Clock.systemUTC(), RETENTION);
+      registry.register(job("job-1", "alice", PHONE));
+      own.stop();
+
+      assertThrows(SharedStateUnavailableException.class, () -> registry.find("job-1"));
+      assertThrows(SharedStateUnavailableException.class, () -> registry.jobIdsOf("alice"));
+      assertThrows(SharedStateUnavailableException.class,
+          () -> registry.register(job("job-2", "alice", PHONE)));
+      assertThrows(SharedStateUnavailableException.class,
+          () -> registry.latestJobId(new JobSlot("alice", DAY, PHONE)));
+
+      own.restart();
+      assertFalse(registry.find("job-1").isPresent(), "nothing is persisted; but it answers again");
+    }
+  }
+
+  private static RegisteredJob job(String id, String owner, Optional<String> device) {
+    return new RegisteredJob(id, owner, DAY, device, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** Polls for up to 5 s: expiry is checked without long fixed sleeps. */
+  static void await(BooleanSupplier condition, String message) {
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(message);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
