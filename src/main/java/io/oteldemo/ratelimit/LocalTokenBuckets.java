@@ -61,7 +61,9 @@ public final class LocalTokenBuckets implements TokenBuckets {
     }
 
     synchronized RateLimitDecision take(long now) {
-      tokens = Math.min(policy.limit(), tokens + Math.max(0, now - updated) * ratePerNano);
+      // Multiply before dividing, so a whole window refills exactly the whole limit.
+      double refill = (double) Math.max(0, now - updated) * policy.limit() / policy.window().toNanos();
+      tokens = Math.min(policy.limit(), tokens + refill);
       updated = now;
       boolean allowed = tokens >= 1;
       long retryNanos = 0;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -36,15 +37,24 @@ public final class RedisTokenBuckets implements TokenBuckets {
         Long.toString(policy.window().toMillis()));
     Object reply;
     try {
-      reply = redis.evalsha(sha(), keys, args);
-    } catch (JedisNoScriptException e) {
-      // Redis restarted or its scripts were flushed: load the script again, once.
-      sha = redis.scriptLoad(SCRIPT);
-      reply = redis.evalsha(sha, keys, args);
+      reply = evaluate(keys, args);
+    } catch (JedisConnectionException e) {
+      // A pooled connection that died with an earlier Redis: the pool drops it; try once more.
+      reply = evaluate(keys, args);
     }
     List<?> values = (List<?>) reply;
     return RateLimitDecision.of(policy, number(values, 0) == 1, number(values, 1),
         number(values, 2), number(values, 3));
+  }
+
+  private Object evaluate(List<String> keys, List<String> args) {
+    try {
+      return redis.evalsha(sha(), keys, args);
+    } catch (JedisNoScriptException e) {
+      // Redis restarted or its scripts were flushed: load the script again, once.
+      sha = redis.scriptLoad(SCRIPT);
+      return redis.evalsha(sha, keys, args);
+    }
   }
 
   private String sha() {

@@ -67,6 +67,9 @@ public class RedisConnection {
     pool.setMaxIdle(POOL_SIZE);
     // A request waits at most one timeout for a connection, never indefinitely.
     pool.setMaxWait(timeout);
+    // Drop connections that died with an earlier Redis while they sat idle.
+    pool.setTestWhileIdle(true);
+    pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
     return RedisClient.builder()
         .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
         .clientConfig(config.build())
