@@ -32,31 +32,9 @@ import io.oteldemo.DistanceApiApplication;
 @ApplicationScoped
 @Tag(name = "Downloads")
 @SecurityRequirement(name = DistanceApiApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401",
-    description = "No token, or a token that is invalid, expired, or for another client",
-    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
-    content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ErrorBody.class),
-        example = "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"The token has expired\"},"
-            + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
-@APIResponse(responseCode = "403", description = "The user is not in the required group",
-    content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ErrorBody.class)))
-@APIResponse(responseCode = "429", description = "The user's limit for this kind of request is"
-        + " used up; see Retry-After, RateLimit and RateLimit-Policy",
-    headers = {
-      @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
-      @Header(name = "RateLimit", description = "e.g. \"calculate\";r=0;t=42",
-          schema = @Schema(type = SchemaType.STRING)),
-      @Header(name = "RateLimit-Policy", description = "e.g. \"calculate\";q=10;w=60",
-          schema = @Schema(type = SchemaType.STRING))
-    },
-    content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ErrorBody.class),
-        example = "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Too many calculate requests:"
-            + " at most 10 per 60 s\",\"details\":{\"policy\":\"calculate\",\"limit\":10,"
-            + "\"window_seconds\":60,\"retry_after_seconds\":6}},\"trace_id\":"
-            + "\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+@APIResponse(responseCode = "401", ref = DistanceApiApplication.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = DistanceApiApplication.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = DistanceApiApplication.RATE_LIMITED)
 public class DownloadResource {
 
   static final String CSV_TYPE = "text/csv; charset=utf-8";
