@@ -1,5 +1,6 @@
 package io.oteldemo.embedded;
 
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -58,7 +59,9 @@ public final class EmbeddedJobBoard implements AutoCloseable {
         clock.instant());
     jobs.put(job.jobId(), job);
     try {
-      pool.execute(() -> run(job.jobId()));
+      // The job runs in the submitting call's trace context (extracted from its metadata), so
+      // what it logs carries the caller's trace id.
+      pool.execute(Context.current().wrap(() -> run(job.jobId())));
     } catch (RejectedExecutionException e) {
       jobs.remove(job.jobId());
       throw new QueueFullException();

@@ -1,9 +1,12 @@
 package io.oteldemo.embedded;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.opentelemetry.api.OpenTelemetry;
+import io.oteldemo.telemetry.GrpcServerTracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +49,9 @@ public class EmbeddedWorkerServer {
   @ConfigProperty(name = "CSV_STORAGE_PATH")
   Optional<String> csvStoragePath;
 
+  /** Calls continue the caller's trace: the traceparent in their metadata becomes current. */
+  @Inject OpenTelemetry openTelemetry;
+
   private Server server;
   private EmbeddedJobBoard board;
   private HealthStatusManager health;
@@ -62,9 +68,10 @@ public class EmbeddedWorkerServer {
       board = new EmbeddedJobBoard(
           processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
       health = new HealthStatusManager();
+      GrpcServerTracing tracing = new GrpcServerTracing(openTelemetry);
       server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-          .addService(new EmbeddedDistanceService(board))
-          .addService(health.getHealthService())
+          .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), tracing))
+          .addService(ServerInterceptors.intercept(health.getHealthService(), tracing))
           .build();
       try {
         server.start();

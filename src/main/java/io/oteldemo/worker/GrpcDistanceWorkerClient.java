@@ -6,6 +6,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.oteldemo.telemetry.GrpcClientTracing;
 import io.oteldemo.worker.proto.CalculateDistanceRequest;
 import io.oteldemo.worker.proto.DistanceServiceGrpc;
 import io.oteldemo.worker.proto.GetJobStatusRequest;
@@ -67,13 +70,16 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .setDate(date.toString())
             .setDeviceId(deviceId.orElse(""))
             .build();
-    return WorkerMessages.queuedJob(call(() -> distance().calculateDistanceFromHome(request)));
+    Attributes attributes = DistanceSpanAttributes.calculateRequest(date, deviceId);
+    return WorkerMessages.queuedJob(
+        call(attributes, () -> distance(attributes).calculateDistanceFromHome(request)));
   }
 
   @Override
   public WorkerJob jobStatus(String jobId) {
     GetJobStatusRequest request = GetJobStatusRequest.newBuilder().setJobId(jobId).build();
-    return WorkerMessages.job(call(() -> distance().getJobStatus(request)));
+    Attributes attributes = DistanceSpanAttributes.jobRequest(jobId);
+    return WorkerMessages.job(call(attributes, () -> distance(attributes).getJobStatus(request)));
   }
 
   @Override
@@ -84,7 +90,8 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .setLimit(limit)
             .setOffset(offset)
             .build();
-    return WorkerMessages.page(call(() -> distance().listJobs(request)));
+    return WorkerMessages.page(
+        call(Attributes.empty(), () -> distance(Attributes.empty()).listJobs(request)));
   }
 
   @Override
@@ -106,14 +113,25 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
     }
   }
 
-  private DistanceServiceGrpc.DistanceServiceBlockingStub distance() {
+  /**
+   * A stub whose calls carry the business attributes to their CLIENT span (see {@link
+   * GrpcClientTracing}): those of the request, and those read from the response.
+   */
+  private DistanceServiceGrpc.DistanceServiceBlockingStub distance(Attributes attributes) {
     return DistanceServiceGrpc.newBlockingStub(channel)
-        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .withOption(GrpcClientTracing.REQUEST_ATTRIBUTES, attributes)
+        .withOption(GrpcClientTracing.RESPONSE_ATTRIBUTES, DistanceSpanAttributes::response);
   }
 
-  private static <T> T call(Supplier<T> rpc) {
+  /** Runs a call; the business attributes go on the current (server) span as well. */
+  private static <T> T call(Attributes attributes, Supplier<T> rpc) {
+    Span current = Span.current();
+    current.setAllAttributes(attributes);
     try {
-      return rpc.get();
+      T response = rpc.get();
+      current.setAllAttributes(DistanceSpanAttributes.response(response));
+      return response;
     } catch (StatusRuntimeException e) {
       throw GrpcErrorTranslator.translate(e);
     }

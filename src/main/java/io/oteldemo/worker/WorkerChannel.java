@@ -3,7 +3,9 @@ package io.oteldemo.worker;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.opentelemetry.api.OpenTelemetry;
 import io.oteldemo.embedded.EmbeddedWorkerServer;
+import io.oteldemo.telemetry.GrpcClientTracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,9 @@ public class WorkerChannel {
 
   @Inject Instance<EmbeddedWorkerServer> embeddedWorker;
 
+  /** MicroProfile Telemetry's instance: a CLIENT span and a traceparent on every call. */
+  @Inject OpenTelemetry openTelemetry;
+
   private WorkerEndpoint endpoint;
   private String target;
   private ManagedChannel channel;
@@ -52,7 +57,8 @@ public class WorkerChannel {
             .usePlaintext()
             .keepAliveTime(KEEPALIVE_MINUTES, TimeUnit.MINUTES)
             .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-            .keepAliveWithoutCalls(false);
+            .keepAliveWithoutCalls(false)
+            .intercept(new GrpcClientTracing(openTelemetry));
     if (endpoint.mode() == WorkerEndpoint.Mode.DNS_ROUND_ROBIN) {
       builder.defaultLoadBalancingPolicy("round_robin");
     }
