@@ -16,16 +16,44 @@ import io.oteldemo.worker.proto.ListJobsRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The gRPC adapter of {@link DistanceWorkerClient}: every call carries the configured deadline,
  * and every failure leaves as a classified {@link WorkerException}.
+ *
+ * <p>MicroProfile Fault Tolerance guards the calls (each method has its own policies, all
+ * tunable through the standard properties, e.g. {@code
+ * io.oteldemo.worker.GrpcDistanceWorkerClient/jobStatus/CircuitBreaker/delay}):
+ *
+ * <ul>
+ *   <li>{@code @Timeout} is a backstop above the gRPC deadline ({@code DISTANCE_SERVICE_TIMEOUT}),
+ *       which fires first; the application does not start if it is not above it.
+ *   <li>{@code @CircuitBreaker} counts only an unreachable worker and passed deadlines ({@link
+ *       WorkerUnavailableException}, {@link WorkerTimeoutException}, {@link TimeoutException}),
+ *       never the worker's business answers (not found, invalid argument, queue full).
+ *   <li>{@code @Bulkhead} bounds the concurrent calls; a full one answers at once.
+ *   <li>{@code @Retry} only on the reads (status, list), only when the worker was unavailable,
+ *       with a jittered delay, and never into an open circuit. {@code calculate} is never retried
+ *       here: a repeated call may queue a second job. grpc-java already retries, transparently,
+ *       only the calls that never left the client.
+ * </ul>
+ *
+ * <p>{@link #health()} has no policy: it never throws, and answers {@code UNREACHABLE} itself.
  */
 @ApplicationScoped
 public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
@@ -33,7 +61,16 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   /** Health probes must answer quickly even when calls may take long. */
   private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(2);
 
+  /** The Fault Tolerance timeout: above the default gRPC deadline (30 s), which fires first. */
+  static final long FT_TIMEOUT_MILLIS = 35_000;
+
+  static final String CALCULATE = "calculate";
+  static final String JOB_STATUS = "jobStatus";
+  static final String LIST_JOBS = "listJobs";
+
   @Inject WorkerChannel workerChannel;
+
+  @Inject WorkerCircuitBreakers breakers;
 
   @Inject
   @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
@@ -49,12 +86,37 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
           "DISTANCE_SERVICE_TIMEOUT must be a positive number of seconds, not " + timeoutSeconds);
     }
     bind(workerChannel.channel(), Duration.ofSeconds(timeoutSeconds));
+    requireTimeoutsAboveDeadline(
+        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class), deadline);
+  }
+
+  /**
+   * The gRPC deadline must fire before Fault Tolerance's timeout: its answer (504, counted by the
+   * breaker, the call cancelled on the wire) is the precise one. Checked at start, so a
+   * misconfiguration stops the deployment instead of hiding.
+   */
+  static void requireTimeoutsAboveDeadline(
+      java.util.function.Function<String, Optional<String>> config, Duration deadline) {
+    for (Method method : GrpcDistanceWorkerClient.class.getDeclaredMethods()) {
+      Timeout timeout = method.getAnnotation(Timeout.class);
+      if (timeout == null || !FaultToleranceSetting.enabled(config, method, Timeout.class)) {
+        continue;
+      }
+      Duration limit = FaultToleranceSetting.duration(config, method, Timeout.class, "value",
+          timeout.value(), "unit", timeout.unit());
+      if (limit.compareTo(deadline) <= 0) {
+        throw new IllegalArgumentException("The Fault Tolerance timeout of "
+            + GrpcDistanceWorkerClient.class.getName() + "/" + method.getName() + " (" + limit
+            + ") must be longer than DISTANCE_SERVICE_TIMEOUT (" + deadline + ")");
+      }
+    }
   }
 
   /** A client over any channel, e.g. an in-process one. */
   public static GrpcDistanceWorkerClient over(Channel channel, Duration deadline) {
     GrpcDistanceWorkerClient client = new GrpcDistanceWorkerClient();
     client.bind(channel, deadline);
+    client.breakers = new WorkerCircuitBreakers();
     return client;
   }
 
@@ -64,6 +126,12 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   }
 
   @Override
+  @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
+  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+      successThreshold = 2,
+      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
+          TimeoutException.class})
+  @Bulkhead(10)
   public QueuedJob calculate(LocalDate date, Optional<String> deviceId) {
     CalculateDistanceRequest request =
         CalculateDistanceRequest.newBuilder()
@@ -72,17 +140,35 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .build();
     Attributes attributes = DistanceSpanAttributes.calculateRequest(date, deviceId);
     return WorkerMessages.queuedJob(
-        call(attributes, () -> distance(attributes).calculateDistanceFromHome(request)));
+        call(CALCULATE, attributes,
+            () -> distance(attributes).calculateDistanceFromHome(request)));
   }
 
   @Override
+  @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
+  @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 10_000,
+      retryOn = WorkerUnavailableException.class, abortOn = CircuitBreakerOpenException.class)
+  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+      successThreshold = 2,
+      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
+          TimeoutException.class})
+  @Bulkhead(20)
   public WorkerJob jobStatus(String jobId) {
     GetJobStatusRequest request = GetJobStatusRequest.newBuilder().setJobId(jobId).build();
     Attributes attributes = DistanceSpanAttributes.jobRequest(jobId);
-    return WorkerMessages.job(call(attributes, () -> distance(attributes).getJobStatus(request)));
+    return WorkerMessages.job(
+        call(JOB_STATUS, attributes, () -> distance(attributes).getJobStatus(request)));
   }
 
   @Override
+  @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
+  @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 10_000,
+      retryOn = WorkerUnavailableException.class, abortOn = CircuitBreakerOpenException.class)
+  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+      successThreshold = 2,
+      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
+          TimeoutException.class})
+  @Bulkhead(20)
   public WorkerJobPage listJobs(Optional<JobStatus> status, int limit, int offset) {
     ListJobsRequest request =
         ListJobsRequest.newBuilder()
@@ -91,7 +177,8 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .setOffset(offset)
             .build();
     return WorkerMessages.page(
-        call(Attributes.empty(), () -> distance(Attributes.empty()).listJobs(request)));
+        call(LIST_JOBS, Attributes.empty(),
+            () -> distance(Attributes.empty()).listJobs(request)));
   }
 
   @Override
@@ -124,8 +211,12 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
         .withOption(GrpcClientTracing.RESPONSE_ATTRIBUTES, DistanceSpanAttributes::response);
   }
 
-  /** Runs a call; the business attributes go on the current (server) span as well. */
-  private static <T> T call(Attributes attributes, Supplier<T> rpc) {
+  /**
+   * Runs a call; the business attributes go on the current (server) span as well. Every failure
+   * the method's circuit breaker counts is noted (each attempt, so retries included), and so is
+   * the cancellation by Fault Tolerance's timeout, which interrupts the waiting thread.
+   */
+  private <T> T call(String method, Attributes attributes, Supplier<T> rpc) {
     Span current = Span.current();
     current.setAllAttributes(attributes);
     try {
@@ -133,7 +224,13 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
       current.setAllAttributes(DistanceSpanAttributes.response(response));
       return response;
     } catch (StatusRuntimeException e) {
-      throw GrpcErrorTranslator.translate(e);
+      WorkerException failure = GrpcErrorTranslator.translate(e);
+      if (failure instanceof WorkerUnavailableException
+          || failure instanceof WorkerTimeoutException
+          || Thread.currentThread().isInterrupted()) {
+        breakers.failed(method);
+      }
+      throw failure;
     }
   }
 }

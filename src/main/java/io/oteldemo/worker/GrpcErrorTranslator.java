@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * Classifies gRPC failures. The deployed worker answers most errors as plain {@code UNKNOWN}
- * with a message, so its known messages are recognised as well as the proper status codes.
+ * with a message, so its known messages are recognised as well as the proper status codes. The
+ * kinds that Fault Tolerance acts on leave as subclasses ({@link WorkerUnavailableException},
+ * {@link WorkerTimeoutException}), so that {@code retryOn}/{@code failOn} can name them.
  */
 public final class GrpcErrorTranslator {
 
@@ -16,7 +18,12 @@ public final class GrpcErrorTranslator {
     Status status = e.getStatus();
     String description = status.getDescription() == null ? "" : status.getDescription();
     WorkerException.Kind kind = classify(status.getCode(), description.toLowerCase(Locale.ROOT));
-    return new WorkerException(kind, status.getCode(), messageFor(kind, description), e);
+    String message = messageFor(kind, description);
+    return switch (kind) {
+      case UNAVAILABLE -> new WorkerUnavailableException(status.getCode(), message, e);
+      case TIMEOUT -> new WorkerTimeoutException(status.getCode(), message, e);
+      default -> new WorkerException(kind, status.getCode(), message, e);
+    };
   }
 
   static WorkerException.Kind classify(Status.Code code, String description) {

@@ -1,6 +1,8 @@
 package io.oteldemo.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.grpc.Status;
@@ -93,6 +95,38 @@ class GrpcErrorTranslatorTest {
         translate(Status.RESOURCE_EXHAUSTED).getMessage());
     assertEquals("The distance worker did not answer in time",
         translate(Status.DEADLINE_EXCEEDED).getMessage());
+  }
+
+  @Test
+  void unavailableAndTimeoutLeaveAsTheSubclassesFaultToleranceNames() {
+    WorkerException unavailable = translate(Status.UNAVAILABLE.withDescription("io exception"));
+    WorkerException timeout = translate(Status.DEADLINE_EXCEEDED);
+
+    assertInstanceOf(WorkerUnavailableException.class, unavailable);
+    assertEquals(WorkerException.Kind.UNAVAILABLE, unavailable.kind());
+    assertEquals(Status.Code.UNAVAILABLE, unavailable.grpcCode());
+    assertInstanceOf(WorkerTimeoutException.class, timeout);
+    assertEquals(WorkerException.Kind.TIMEOUT, timeout.kind());
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, timeout.grpcCode());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Status.Code.class, names = {"UNAVAILABLE", "DEADLINE_EXCEEDED"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void noOtherCodeIsRetriedOrCountedByTheBreaker(Status.Code code) {
+    WorkerException e = translate(Status.fromCode(code).withDescription("whatever"));
+
+    assertFalse(e instanceof WorkerUnavailableException, code + " must not be retried");
+    assertFalse(e instanceof WorkerTimeoutException, code + " must not count as a timeout");
+  }
+
+  @Test
+  void aFullQueueAnsweredAsUnavailableIsNotRetried() {
+    WorkerException e = translate(Status.UNAVAILABLE.withDescription("job queue is full"));
+
+    assertEquals(WorkerException.Kind.BUSY, e.kind());
+    assertFalse(e instanceof WorkerUnavailableException,
+        "a full queue is the worker's answer, not an outage: no retry, not counted");
   }
 
   @Test

@@ -1,0 +1,56 @@
+package io.oteldemo.worker;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a Fault Tolerance duration as MicroProfile Fault Tolerance itself resolves it: the
+ * method's property ({@code <class>/<method>/<Annotation>/<parameter>}), then the class's ({@code
+ * <class>/<Annotation>/<parameter>}), then the global one ({@code <Annotation>/<parameter>}), and
+ * the annotation's own value last; its unit likewise.
+ */
+final class FaultToleranceSetting {
+
+  private FaultToleranceSetting() {}
+
+  /**
+   * @param lookup a configuration lookup, e.g. {@code key -> config.getOptionalValue(key,
+   *     String.class)}
+   * @param parameter the value's parameter, e.g. {@code delay}
+   * @param unitParameter the unit's parameter, e.g. {@code delayUnit}
+   */
+  static Duration duration(Function<String, Optional<String>> lookup, Method method,
+      Class<? extends Annotation> annotation, String parameter, long annotationValue,
+      String unitParameter, ChronoUnit annotationUnit) {
+    long value = resolve(lookup, method, annotation, parameter)
+        .map(String::trim).map(Long::parseLong).orElse(annotationValue);
+    ChronoUnit unit = resolve(lookup, method, annotation, unitParameter)
+        .map(s -> ChronoUnit.valueOf(s.trim().toUpperCase(Locale.ROOT))).orElse(annotationUnit);
+    return Duration.of(value, unit);
+  }
+
+  /** Whether the annotation's policy is in force on the method (both switches of the spec). */
+  static boolean enabled(Function<String, Optional<String>> lookup, Method method,
+      Class<? extends Annotation> annotation) {
+    Optional<String> own = resolve(lookup, method, annotation, "enabled");
+    if (own.isPresent()) {
+      return Boolean.parseBoolean(own.get().trim());
+    }
+    return lookup.apply("MP_Fault_Tolerance_NonFallback_Enabled")
+        .map(s -> Boolean.parseBoolean(s.trim())).orElse(true);
+  }
+
+  private static Optional<String> resolve(Function<String, Optional<String>> lookup,
+      Method method, Class<? extends Annotation> annotation, String parameter) {
+    String type = method.getDeclaringClass().getName();
+    String name = annotation.getSimpleName();
+    return lookup.apply(type + "/" + method.getName() + "/" + name + "/" + parameter)
+        .or(() -> lookup.apply(type + "/" + name + "/" + parameter))
+        .or(() -> lookup.apply(name + "/" + parameter));
+  }
+}
