@@ -68,6 +68,9 @@ public final class RedisProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
+      // A server the tests started never outlives the test JVM, even if a test leaves it up.
+      Process started = process;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
