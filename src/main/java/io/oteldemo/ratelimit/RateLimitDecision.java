@@ -26,11 +26,7 @@ public record RateLimitDecision(
     return "\"" + policy.name() + "\";q=" + policy.limit() + ";w=" + policy.windowSeconds();
   }
 
-  /** {@code RateLimit}, when the quota is known. */
-  public OptionalLong remainingForHeader() {
-    return remaining;
-  }
-
+  /** {@code RateLimit}, meaningful when the quota is known ({@link #remaining()} present). */
   public String limitHeader() {
     return "\"" + policy.name() + "\";r=" + remaining.orElse(0) + ";t=" + resetSeconds;
   }

@@ -57,7 +57,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   static Map<String, String> headers(RateLimitDecision decision) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("RateLimit-Policy", decision.policyHeader());
-    if (decision.remainingForHeader().isPresent()) {
+    if (decision.remaining().isPresent()) {
       headers.put("RateLimit", decision.limitHeader());
     }
     return headers;

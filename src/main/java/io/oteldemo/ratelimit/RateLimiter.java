@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -64,8 +65,11 @@ public class RateLimiter {
 
   /** For the readiness report. */
   public Map<String, Object> report() {
-    return localBuckets != null ? Map.of("store", "in-process")
-        : Map.of("store", "redis", "fail_mode", outagePolicy.report().get("fail_mode"),
-            "undecided_requests", outagePolicy.undecidedCount());
+    if (localBuckets != null) {
+      return Map.of("store", "in-process");
+    }
+    Map<String, Object> report = new LinkedHashMap<>(outagePolicy.report());
+    report.put("store", "redis");
+    return report;
   }
 }

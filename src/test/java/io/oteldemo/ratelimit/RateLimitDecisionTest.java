@@ -25,7 +25,7 @@ class RateLimitDecisionTest {
     RateLimitDecision decision = RateLimitDecision.of(CALCULATE, true, 7, 11001, 0);
     assertEquals("\"calculate\";r=7;t=12", decision.limitHeader(),
         "expected 7 remaining and 11001 ms rounded up to 12 s");
-    assertEquals(OptionalLong.of(7), decision.remainingForHeader(), "expected 7 remaining");
+    assertEquals(OptionalLong.of(7), decision.remaining(), "expected 7 remaining");
     assertEquals(12, decision.resetSeconds(), "expected a reset of 12 s");
   }
 
@@ -62,7 +62,7 @@ class RateLimitDecisionTest {
   void undecidedHasNoRemainingAndIsLetThrough() {
     RateLimitDecision decision = RateLimitDecision.undecided(CALCULATE);
     assertTrue(decision.allowed(), "expected an undecided request to be let through");
-    assertTrue(decision.remainingForHeader().isEmpty(), "expected no known remaining quota");
+    assertTrue(decision.remaining().isEmpty(), "expected no known remaining quota");
     assertTrue(decision.remaining().isEmpty(), "expected no known remaining quota");
     assertEquals(0, decision.retryAfterSeconds(), "expected no retry-after");
     assertEquals("\"calculate\";q=10;w=60", decision.policyHeader(),
