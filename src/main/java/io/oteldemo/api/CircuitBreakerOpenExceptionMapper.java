@@ -30,8 +30,8 @@ public class CircuitBreakerOpenExceptionMapper
   @Override
   public Response toResponse(CircuitBreakerOpenException e) {
     long retryAfter = breakers.retryAfterSeconds();
-    LOG.fine(() -> "Distance worker circuit open, retry after " + retryAfter + " s [trace_id="
-        + errors.traceId() + "]");
+    LOG.fine(() -> "Distance worker circuit open, retry after " + retryAfter + " s "
+        + errors.logTag());
     return errors.of(ErrorCode.SERVICE_UNAVAILABLE,
         "The distance worker is unavailable; calls to it are paused", null,
         OptionalLong.of(retryAfter));

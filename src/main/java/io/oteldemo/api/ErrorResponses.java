@@ -31,4 +31,9 @@ public class ErrorResponses {
   public String traceId() {
     return trace.traceId();
   }
+
+  /** The request's log tag: trace id (the one in the body) and span id. */
+  public String logTag() {
+    return trace.logTag();
+  }
 }

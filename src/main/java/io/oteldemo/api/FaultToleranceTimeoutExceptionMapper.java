@@ -23,7 +23,7 @@ public class FaultToleranceTimeoutExceptionMapper implements ExceptionMapper<Tim
 
   @Override
   public Response toResponse(TimeoutException e) {
-    LOG.warning(() -> "Distance worker call timed out [trace_id=" + errors.traceId() + "]");
+    LOG.warning(() -> "Distance worker call timed out " + errors.logTag());
     return errors.of(ErrorCode.GATEWAY_TIMEOUT, "The distance worker did not answer in time");
   }
 }

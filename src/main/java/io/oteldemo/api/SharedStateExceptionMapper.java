@@ -26,7 +26,7 @@ public class SharedStateExceptionMapper implements ExceptionMapper<SharedStateUn
 
   @Override
   public Response toResponse(SharedStateUnavailableException e) {
-    LOG.warning(() -> e.getMessage() + " [trace_id=" + errors.traceId() + "]");
+    LOG.warning(() -> e.getMessage() + " " + errors.logTag());
     return errors.of(ErrorCode.SERVICE_UNAVAILABLE,
         "The service's shared state is unavailable; try again shortly", null,
         OptionalLong.of(RETRY_AFTER_SECONDS));

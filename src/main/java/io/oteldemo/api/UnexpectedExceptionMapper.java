@@ -22,7 +22,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    LOG.log(Level.SEVERE, "Unexpected error [trace_id=" + errors.traceId() + "]", e);
+    LOG.log(Level.SEVERE, "Unexpected error " + errors.logTag(), e);
     return errors.of(
         ErrorCode.INTERNAL_ERROR,
         "Internal error; quote the trace_id when reporting it");

@@ -28,7 +28,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     int status = e.getResponse().getStatus();
     ErrorCode code = ErrorCode.forStatus(status);
     if (status >= 500) {
-      LOG.log(Level.SEVERE, "Request failed [trace_id=" + errors.traceId() + "]", e);
+      LOG.log(Level.SEVERE, "Request failed " + errors.logTag(), e);
     }
     Response answer = errors.of(code, messageFor(code, e));
     Response.ResponseBuilder response = Response.fromResponse(answer).status(status);

@@ -28,7 +28,7 @@ public class WorkerExceptionMapper implements ExceptionMapper<WorkerException> {
     ErrorCode code = codeFor(e.kind());
     if (code.status() >= 500) {
       LOG.warning(() -> "Distance worker call failed: " + e.kind() + " (gRPC " + e.grpcCode()
-          + ") [trace_id=" + errors.traceId() + "]");
+          + ") " + errors.logTag());
     }
     return errors.of(code, e.getMessage(), null, retryAfter(e.kind()));
   }

@@ -1,5 +1,6 @@
 package io.oteldemo.auth;
 
+import io.oteldemo.telemetry.TraceIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class JwksCache {
         keys = upstream.get();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Cannot fetch the token issuer's keys"
-            + (keys == null ? "" : "; using the last copy"), e);
+            + (keys == null ? "" : "; using the last copy") + " " + TraceIds.logTag(), e);
       }
     }
     if (keys == null) {

@@ -4,6 +4,7 @@ import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.JobSlot;
 import io.oteldemo.jobs.JobSlotLock;
 import io.oteldemo.jobs.RegisteredJob;
+import io.oteldemo.telemetry.TraceIds;
 import io.oteldemo.worker.DistanceWorkerClient;
 import io.oteldemo.worker.JobStatus;
 import io.oteldemo.worker.QueuedJob;
@@ -117,7 +118,8 @@ public class JobQueue {
     try {
       slotLock.unlock(slot, token);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot release the lock of a job slot; it expires by itself", e);
+      LOG.log(Level.WARNING, "Cannot release the lock of a job slot; it expires by itself "
+          + TraceIds.logTag(), e);
     }
   }
 

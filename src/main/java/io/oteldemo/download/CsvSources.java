@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,28 +15,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Chooses where downloads come from, once: {@code CSV_STORAGE_PATH} when set (the worker's
  * volume, mounted read-only), else the embedded worker's folder, else the worker's HTTP endpoint
- * ({@code DISTANCE_WORKER_HTTP_URL}, by default port 8080 of the worker's host).
+ * through {@link WorkerDownloadClient}, under Fault Tolerance like every other worker call.
  */
 @ApplicationScoped
 public class CsvSources {
 
   private static final Logger LOG = Logger.getLogger(CsvSources.class.getName());
-  static final int WORKER_HTTP_PORT = 8080;
 
   @Inject
   @ConfigProperty(name = "CSV_STORAGE_PATH")
   Optional<String> csvStoragePath;
 
-  @Inject
-  @ConfigProperty(name = "DISTANCE_WORKER_HTTP_URL")
-  Optional<String> workerHttpUrl;
-
-  @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
-  int timeoutSeconds;
-
   @Inject WorkerChannel workerChannel;
   @Inject Instance<EmbeddedWorkerServer> embeddedWorker;
+  @Inject Instance<WorkerDownloadClient> workerDownloads;
 
   @Produces
   @ApplicationScoped
@@ -57,8 +47,8 @@ public class CsvSources {
       embeddedWorker.get().start();
       return new LocalCsvSource(embeddedWorker.get().csvDirectory().orElseThrow());
     }
-    URI base = URI.create(workerHttpUrl.orElse("http://" + endpoint.host() + ":" + WORKER_HTTP_PORT));
-    return new WorkerHttpCsvSource(base, Duration.ofSeconds(timeoutSeconds));
+    WorkerDownloadClient worker = workerDownloads.get();
+    return worker::open;
   }
 
   private static String describe(CsvSource source) {

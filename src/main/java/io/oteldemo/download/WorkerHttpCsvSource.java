@@ -1,12 +1,15 @@
 package io.oteldemo.download;
 
-import io.oteldemo.worker.WorkerException;
 import io.grpc.Status;
+import io.oteldemo.worker.WorkerException;
+import io.oteldemo.worker.WorkerTimeoutException;
+import io.oteldemo.worker.WorkerUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -58,12 +61,12 @@ public final class WorkerHttpCsvSource implements CsvSource {
   private HttpResponse<InputStream> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new WorkerException(WorkerException.Kind.TIMEOUT, Status.Code.DEADLINE_EXCEEDED,
-          "The distance worker did not answer in time", e);
-    } catch (ConnectException e) {
-      throw new WorkerException(WorkerException.Kind.UNAVAILABLE, Status.Code.UNAVAILABLE,
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new WorkerUnavailableException(Status.Code.UNAVAILABLE,
           "The distance worker is unavailable", e);
+    } catch (HttpTimeoutException e) {
+      throw new WorkerTimeoutException(Status.Code.DEADLINE_EXCEEDED,
+          "The distance worker did not answer in time", e);
     } catch (IOException e) {
       throw new WorkerException(WorkerException.Kind.FAILED, Status.Code.UNKNOWN,
           "The distance worker failed to serve the file", e);

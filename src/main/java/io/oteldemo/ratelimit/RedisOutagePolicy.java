@@ -2,6 +2,7 @@ package io.oteldemo.ratelimit;
 
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorCode;
+import io.oteldemo.telemetry.TraceIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class RedisOutagePolicy {
     if (now.isAfter(last.plus(LOG_INTERVAL)) && lastLogged.compareAndSet(last, now)) {
       LOG.warning(() -> "Redis cannot decide rate limits (" + failure.getClass().getSimpleName()
           + "); failing " + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + count
-          + " request(s) so far");
+          + " request(s) so far " + TraceIds.logTag());
     }
   }
 

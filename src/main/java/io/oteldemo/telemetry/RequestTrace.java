@@ -17,4 +17,9 @@ public class RequestTrace {
     }
     return traceId;
   }
+
+  /** The tag that log lines written for this request end with (see {@link TraceIds#logTag()}). */
+  public String logTag() {
+    return TraceIds.logTag(traceId());
+  }
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Reads a Fault Tolerance duration as MicroProfile Fault Tolerance itself resolves it: the
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * <class>/<Annotation>/<parameter>}), then the global one ({@code <Annotation>/<parameter>}), and
  * the annotation's own value last; its unit likewise.
  */
-final class FaultToleranceSetting {
+public final class FaultToleranceSetting {
 
   private FaultToleranceSetting() {}
 
@@ -43,6 +44,28 @@ final class FaultToleranceSetting {
     }
     return lookup.apply("MP_Fault_Tolerance_NonFallback_Enabled")
         .map(s -> Boolean.parseBoolean(s.trim())).orElse(true);
+  }
+
+  /**
+   * Stops the application at start when a {@code @Timeout} of {@code type}'s methods, as
+   * configured, is not longer than the deadline its calls carry themselves: the deadline's answer
+   * is the precise one, and Fault Tolerance's timeout cannot interrupt blocking I/O by itself.
+   */
+  public static void requireTimeoutsAbove(Class<?> type, Duration deadline, String deadlineName,
+      Function<String, Optional<String>> lookup) {
+    for (Method method : type.getDeclaredMethods()) {
+      Timeout timeout = method.getAnnotation(Timeout.class);
+      if (timeout == null || !enabled(lookup, method, Timeout.class)) {
+        continue;
+      }
+      Duration limit = duration(lookup, method, Timeout.class, "value", timeout.value(), "unit",
+          timeout.unit());
+      if (limit.compareTo(deadline) <= 0) {
+        throw new IllegalArgumentException("The Fault Tolerance timeout of " + type.getName()
+            + "/" + method.getName() + " (" + limit + ") must be longer than " + deadlineName
+            + " (" + deadline + ")");
+      }
+    }
   }
 
   private static Optional<String> resolve(Function<String, Optional<String>> lookup,

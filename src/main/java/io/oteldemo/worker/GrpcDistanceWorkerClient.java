@@ -16,7 +16,6 @@ import io.oteldemo.worker.proto.ListJobsRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -86,30 +85,11 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
           "DISTANCE_SERVICE_TIMEOUT must be a positive number of seconds, not " + timeoutSeconds);
     }
     bind(workerChannel.channel(), Duration.ofSeconds(timeoutSeconds));
-    requireTimeoutsAboveDeadline(
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class), deadline);
-  }
-
-  /**
-   * The gRPC deadline must fire before Fault Tolerance's timeout: its answer (504, counted by the
-   * breaker, the call cancelled on the wire) is the precise one. Checked at start, so a
-   * misconfiguration stops the deployment instead of hiding.
-   */
-  static void requireTimeoutsAboveDeadline(
-      java.util.function.Function<String, Optional<String>> config, Duration deadline) {
-    for (Method method : GrpcDistanceWorkerClient.class.getDeclaredMethods()) {
-      Timeout timeout = method.getAnnotation(Timeout.class);
-      if (timeout == null || !FaultToleranceSetting.enabled(config, method, Timeout.class)) {
-        continue;
-      }
-      Duration limit = FaultToleranceSetting.duration(config, method, Timeout.class, "value",
-          timeout.value(), "unit", timeout.unit());
-      if (limit.compareTo(deadline) <= 0) {
-        throw new IllegalArgumentException("The Fault Tolerance timeout of "
-            + GrpcDistanceWorkerClient.class.getName() + "/" + method.getName() + " (" + limit
-            + ") must be longer than DISTANCE_SERVICE_TIMEOUT (" + deadline + ")");
-      }
-    }
+    // The deadline's answer (504, counted by the breaker, the call cancelled on the wire) is the
+    // precise one: Fault Tolerance's timeout must not fire first.
+    FaultToleranceSetting.requireTimeoutsAbove(GrpcDistanceWorkerClient.class, deadline,
+        "DISTANCE_SERVICE_TIMEOUT",
+        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
   }
 
   /** A client over any channel, e.g. an in-process one. */
@@ -228,7 +208,7 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
       if (failure instanceof WorkerUnavailableException
           || failure instanceof WorkerTimeoutException
           || Thread.currentThread().isInterrupted()) {
-        breakers.failed(method);
+        breakers.failed(GrpcDistanceWorkerClient.class, method);
       }
       throw failure;
     }

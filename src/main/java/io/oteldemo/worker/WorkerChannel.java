@@ -1,8 +1,12 @@
 package io.oteldemo.worker;
 
+import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.MethodDescriptor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.oteldemo.embedded.EmbeddedWorkerServer;
 import io.oteldemo.telemetry.GrpcClientTracing;
@@ -44,6 +48,7 @@ public class WorkerChannel {
   private WorkerEndpoint endpoint;
   private String target;
   private ManagedChannel channel;
+  private final Channel reconnecting = new ReconnectingChannel();
 
   @PostConstruct
   void open() {
@@ -71,8 +76,9 @@ public class WorkerChannel {
     // Observing the event is enough to have the container construct this bean.
   }
 
+  /** The channel every call goes through (see {@link ReconnectingChannel}). */
   public Channel channel() {
-    return channel;
+    return reconnecting;
   }
 
   public WorkerEndpoint endpoint() {
@@ -98,6 +104,28 @@ public class WorkerChannel {
     } catch (InterruptedException e) {
       channel.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Dials again at once when a call finds the channel failing. Left alone, grpc-java waits out a
+   * reconnect backoff that grows to two minutes, so a worker back after a long outage would stay
+   * unreachable for that long. The circuit breakers, and the readiness probe's interval, already
+   * bound how often calls (and so new dials) come while the worker is down.
+   */
+  private final class ReconnectingChannel extends Channel {
+
+    @Override
+    public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
+      if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+        channel.resetConnectBackoff();
+      }
+      return channel.newCall(method, options);
+    }
+
+    @Override
+    public String authority() {
+      return channel.authority();
     }
   }
 }

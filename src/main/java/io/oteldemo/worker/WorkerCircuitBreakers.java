@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
- * When each worker call's circuit breaker last saw a failure it counts, so that an open breaker's
+ * When each circuit breaker around the worker (its gRPC calls, its HTTP downloads) last saw a
+ * failure it counts, so that an open breaker's
  * answer can say how long it stays open. A breaker opens on a counted failure and lets no call
  * through while open, so its last counted failure is when it opened: the remaining open time is
  * its delay (from MicroProfile Config, as Fault Tolerance reads it) minus the time since.
@@ -22,7 +23,10 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @ApplicationScoped
 public class WorkerCircuitBreakers {
 
-  private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
+  /** A breaker: a method with {@code @CircuitBreaker} of a bean that talks to the worker. */
+  private record Breaker(Class<?> type, String method) {}
+
+  private final Map<Breaker, Instant> lastFailure = new ConcurrentHashMap<>();
   private final Clock clock;
   private final Function<String, Optional<String>> config;
 
@@ -36,9 +40,9 @@ public class WorkerCircuitBreakers {
     this.config = config;
   }
 
-  /** A failure that the breaker of {@code method} (of {@link GrpcDistanceWorkerClient}) counts. */
-  public void failed(String method) {
-    lastFailure.put(method, clock.instant());
+  /** A failure that the breaker of {@code method} of {@code type} counts. */
+  public void failed(Class<?> type, String method) {
+    lastFailure.put(new Breaker(type, method), clock.instant());
   }
 
   /**
@@ -49,8 +53,8 @@ public class WorkerCircuitBreakers {
   public long retryAfterSeconds() {
     Instant now = clock.instant();
     long seconds = 1;
-    for (Map.Entry<String, Instant> failure : lastFailure.entrySet()) {
-      Optional<Duration> delay = delay(failure.getKey());
+    for (Map.Entry<Breaker, Instant> failure : lastFailure.entrySet()) {
+      Optional<Duration> delay = delay(failure.getKey().type(), failure.getKey().method());
       if (delay.isPresent()) {
         seconds = Math.max(seconds, retryAfterSeconds(delay.get(),
             Duration.between(failure.getValue(), now)));
@@ -67,8 +71,8 @@ public class WorkerCircuitBreakers {
   }
 
   /** The breaker's delay: the configured one, or the annotation's. */
-  Optional<Duration> delay(String methodName) {
-    for (Method method : GrpcDistanceWorkerClient.class.getDeclaredMethods()) {
+  Optional<Duration> delay(Class<?> type, String methodName) {
+    for (Method method : type.getDeclaredMethods()) {
       CircuitBreaker breaker = method.getAnnotation(CircuitBreaker.class);
       if (breaker != null && method.getName().equals(methodName)) {
         return Optional.of(FaultToleranceSetting.duration(config, method, CircuitBreaker.class,

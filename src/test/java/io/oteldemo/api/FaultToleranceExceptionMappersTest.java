@@ -31,6 +31,11 @@ class FaultToleranceExceptionMappersTest {
     public String traceId() {
       return "0af7651916cd43dd8448eb211c80319c";
     }
+
+    @Override
+    public String logTag() {
+      return "[trace_id=" + traceId() + "]";
+    }
   }
 
   @Test

@@ -27,8 +27,17 @@ public final class ApiClient {
   }
 
   private ApiClient(String token) {
-    this.baseUri = URI.create(System.getProperty("it.base.url", "http://localhost:9080"));
+    this(URI.create(System.getProperty("it.base.url", "http://localhost:9080")), token);
+  }
+
+  private ApiClient(URI baseUri, String token) {
+    this.baseUri = baseUri;
     this.token = token;
+  }
+
+  /** A client of another server (e.g. the production-like one) that sends this bearer token. */
+  public static ApiClient of(URI baseUri, String token) {
+    return new ApiClient(baseUri, token);
   }
 
   /** A client that sends this bearer token. */

@@ -8,20 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Creates jobs and polls them to the end, as a client of the API would. */
-final class JobPolling {
+public final class JobPolling {
 
   private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
   private JobPolling() {}
 
-  static String submit(ApiClient api, String body) {
+  public static String submit(ApiClient api, String body) {
     ApiClient.Answer answer = api.postJson("/api/distance/calculate", body);
     assertEquals(202, answer.status(), () -> "calculation should be accepted: " + answer);
     return answer.json().getString("job_id");
   }
 
   /** Polls until the job is completed or failed; fails the test after a bounded wait. */
-  static JsonObject awaitFinished(ApiClient api, String jobId) {
+  public static JsonObject awaitFinished(ApiClient api, String jobId) {
     Instant deadline = Instant.now().plus(MAX_WAIT);
     while (Instant.now().isBefore(deadline)) {
       ApiClient.Answer answer = api.get("/api/distance/jobs/" + jobId);

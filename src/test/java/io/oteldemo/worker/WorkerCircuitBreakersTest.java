@@ -49,18 +49,18 @@ class WorkerCircuitBreakersTest {
 
   @Test
   void theAnnotationsDelayCountsFromTheLastCountedFailure() {
-    breakers.failed(GrpcDistanceWorkerClient.JOB_STATUS);
+    breakers.failed(GrpcDistanceWorkerClient.class, GrpcDistanceWorkerClient.JOB_STATUS);
     now.set(now.get().plusSeconds(4));
 
     assertEquals(6, breakers.retryAfterSeconds(), "10 s annotation delay, 4 s elapsed");
 
-    breakers.failed(GrpcDistanceWorkerClient.JOB_STATUS);
+    breakers.failed(GrpcDistanceWorkerClient.class, GrpcDistanceWorkerClient.JOB_STATUS);
     assertEquals(10, breakers.retryAfterSeconds(), "a later failure (re-opening) restarts it");
   }
 
   @Test
   void theStandardPropertiesOverrideTheDelayMethodFirstThenClassThenGlobal() {
-    breakers.failed(GrpcDistanceWorkerClient.CALCULATE);
+    breakers.failed(GrpcDistanceWorkerClient.class, GrpcDistanceWorkerClient.CALCULATE);
     now.set(now.get().plusSeconds(2));
 
     config.put("CircuitBreaker/delay", "30000");
@@ -76,9 +76,9 @@ class WorkerCircuitBreakersTest {
   @Test
   void theLongestRemainingTimeOfTheWorkersBreakersIsAnswered() {
     config.put(CLIENT + "/listJobs/CircuitBreaker/delay", "60000");
-    breakers.failed(GrpcDistanceWorkerClient.LIST_JOBS);
+    breakers.failed(GrpcDistanceWorkerClient.class, GrpcDistanceWorkerClient.LIST_JOBS);
     now.set(now.get().plusSeconds(5));
-    breakers.failed(GrpcDistanceWorkerClient.JOB_STATUS);
+    breakers.failed(GrpcDistanceWorkerClient.class, GrpcDistanceWorkerClient.JOB_STATUS);
 
     assertEquals(55, breakers.retryAfterSeconds());
   }
@@ -87,33 +87,34 @@ class WorkerCircuitBreakersTest {
   void everyGuardedMethodHasABreakerWhoseDelayIsKnown() {
     for (String method : new String[] {GrpcDistanceWorkerClient.CALCULATE,
         GrpcDistanceWorkerClient.JOB_STATUS, GrpcDistanceWorkerClient.LIST_JOBS}) {
-      assertTrue(breakers.delay(method).isPresent(), method);
+      assertTrue(breakers.delay(GrpcDistanceWorkerClient.class, method).isPresent(), method);
     }
-    assertTrue(breakers.delay("health").isEmpty(), "health() has no breaker");
+    assertTrue(breakers.delay(GrpcDistanceWorkerClient.class, "health").isEmpty(),
+        "health() has no breaker");
   }
 
   @Test
   void theFaultToleranceTimeoutMustStayAboveTheGrpcDeadline() {
-    GrpcDistanceWorkerClient.requireTimeoutsAboveDeadline(
-        key -> Optional.ofNullable(config.get(key)), Duration.ofSeconds(30));
+    requireTimeoutsAbove(Duration.ofSeconds(30));
 
     IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
-        () -> GrpcDistanceWorkerClient.requireTimeoutsAboveDeadline(
-            key -> Optional.ofNullable(config.get(key)), Duration.ofSeconds(35)));
+        () -> requireTimeoutsAbove(Duration.ofSeconds(35)));
     assertTrue(tooShort.getMessage().contains("DISTANCE_SERVICE_TIMEOUT"), tooShort.getMessage());
 
     config.put(CLIENT + "/Timeout/value", "70000");
-    GrpcDistanceWorkerClient.requireTimeoutsAboveDeadline(
-        key -> Optional.ofNullable(config.get(key)), Duration.ofSeconds(60));
+    requireTimeoutsAbove(Duration.ofSeconds(60));
 
     config.put(CLIENT + "/jobStatus/Timeout/value", "50");
     config.put(CLIENT + "/jobStatus/Timeout/unit", "SECONDS");
     assertThrows(IllegalArgumentException.class,
-        () -> GrpcDistanceWorkerClient.requireTimeoutsAboveDeadline(
-            key -> Optional.ofNullable(config.get(key)), Duration.ofSeconds(60)));
+        () -> requireTimeoutsAbove(Duration.ofSeconds(60)));
 
     config.put("MP_Fault_Tolerance_NonFallback_Enabled", "false");
-    GrpcDistanceWorkerClient.requireTimeoutsAboveDeadline(
-        key -> Optional.ofNullable(config.get(key)), Duration.ofSeconds(60));
+    requireTimeoutsAbove(Duration.ofSeconds(60));
+  }
+
+  private void requireTimeoutsAbove(Duration deadline) {
+    FaultToleranceSetting.requireTimeoutsAbove(GrpcDistanceWorkerClient.class, deadline,
+        "DISTANCE_SERVICE_TIMEOUT", key -> Optional.ofNullable(config.get(key)));
   }
 }

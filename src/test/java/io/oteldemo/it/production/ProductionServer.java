@@ -1,0 +1,216 @@
+package io.oteldemo.it.production;
+
+import io.oteldemo.it.ApiClient;
+import io.oteldemo.it.TestTokens;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A second Liberty server, configured as a deployment configures the container image: the
+ * project's server.xml and WAR, settings only from the environment, a real gRPC worker endpoint
+ * (the {@link TestWorker}, which the tests can break), proxied downloads from the worker's HTTP
+ * endpoint, a Cognito-shaped issuer whose JWKS is fetched over HTTP, and the build's Redis. The
+ * fault-tolerance policies are tightened through their standard properties, given as environment
+ * variables, so that the tests see them act within seconds:
+ *
+ * <ul>
+ *   <li>gRPC deadline 1 s ({@code DISTANCE_SERVICE_TIMEOUT}), {@code @Timeout} 1.5 s;
+ *   <li>{@code calculate}, {@code jobStatus} and the download's breakers: a window of 4 calls,
+ *       opening at 50 % failures, open for 3 s, closing after 1 trial success;
+ *   <li>{@code listJobs}'s breaker opens only when 50 calls in a row fail, so that its retries can
+ *       be counted exactly;
+ *   <li>retries: 2, 100 ms ± 50 ms apart; {@code jobStatus}'s bulkhead: 2 concurrent calls.
+ * </ul>
+ */
+public final class ProductionServer implements ExtensionContext.Store.CloseableResource {
+
+  static final Duration BREAKER_DELAY = Duration.ofSeconds(3);
+  static final int BULKHEAD = 2;
+  static final String CORS_ORIGIN = "https://ui.example.com";
+  private static final String CLIENT = "io.oteldemo.worker.GrpcDistanceWorkerClient";
+  private static final String DOWNLOADS = "io.oteldemo.download.WorkerDownloadClient";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final TestWorker worker;
+  private final IssuerEndpoint issuer;
+  private final LibertyServer liberty;
+  private final URI baseUri;
+
+  private ProductionServer() {
+    Path build = Path.of(System.getProperty("it.build.dir", "target"));
+    Path csv = build.resolve("production-csv");
+    worker = new TestWorker(Path.of(System.getProperty("it.location.data.path")), csv);
+    worker.start();
+    issuer = new IssuerEndpoint(System.getProperty("it.user.pool"),
+        Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
+    int httpPort = TestWorker.freePort();
+    baseUri = URI.create("http://localhost:" + httpPort);
+    liberty = new LibertyServer(build.resolve("liberty/wlp"), "otel-demo-production");
+    liberty.create(Path.of(System.getProperty("it.server.xml")),
+        Path.of(System.getProperty("it.war")), environment(),
+        Map.of("http.port", String.valueOf(httpPort),
+            "https.port", String.valueOf(TestWorker.freePort())),
+        jvmOptions(httpPort, build));
+    liberty.start();
+    awaitReady();
+  }
+
+  static ProductionServer start() {
+    return new ProductionServer();
+  }
+
+  /** What a Kubernetes ConfigMap and Secret would give the container. */
+  private Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("DISTANCE_SERVICE_ENDPOINT", worker.grpcTarget());
+    env.put("DISTANCE_WORKER_HTTP_URL", worker.downloads().url());
+    env.put("DISTANCE_SERVICE_TIMEOUT", "1");
+    env.put("AWS_REGION", System.getProperty("it.aws.region"));
+    env.put("COGNITO_USER_POOL_ID", System.getProperty("it.user.pool"));
+    env.put("COGNITO_CLIENT_ID", System.getProperty("it.client.ids"));
+    env.put("AUTH_REQUIRED_GROUP", System.getProperty("it.required.group"));
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.jwksUrl());
+    env.put("REDIS_URL", "redis://127.0.0.1:" + System.getProperty("it.redis.port") + "/1");
+    env.put("RATE_LIMIT_CALCULATE", "600");
+    env.put("RATE_LIMIT_STATUS", "6000");
+    env.put("RATE_LIMIT_DOWNLOAD", "600");
+    env.put("CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
+    env.put("OTEL_TRACES_EXPORTER", "logging");
+    env.put("OTEL_METRICS_EXPORTER", "none");
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    for (String method : List.of(CLIENT + "/calculate", CLIENT + "/jobStatus", CLIENT + "/listJobs",
+        DOWNLOADS + "/open")) {
+      put(env, method + "/Timeout/value", "1500");
+      put(env, method + "/CircuitBreaker/requestVolumeThreshold", "4");
+      put(env, method + "/CircuitBreaker/delay", String.valueOf(BREAKER_DELAY.toMillis()));
+      put(env, method + "/CircuitBreaker/successThreshold", "1");
+      put(env, method + "/Retry/delay", "100");
+      put(env, method + "/Retry/jitter", "50");
+    }
+    put(env, CLIENT + "/listJobs/CircuitBreaker/requestVolumeThreshold", "50");
+    put(env, CLIENT + "/listJobs/CircuitBreaker/failureRatio", "1.0");
+    put(env, CLIENT + "/jobStatus/Bulkhead/value", String.valueOf(BULKHEAD));
+    return env;
+  }
+
+  /** A MicroProfile Config property as an environment variable (MicroProfile Config's mapping). */
+  private static void put(Map<String, String> env, String property, String value) {
+    env.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT), value);
+  }
+
+  private static List<String> jvmOptions(int httpPort, Path build) {
+    List<String> options = new ArrayList<>();
+    options.add("-Dhttp.port=" + httpPort);
+    String agent = System.getProperty("it.jacoco.agent");
+    if (agent != null && Files.exists(Path.of(agent))) {
+      options.add("-javaagent:" + agent + "=destfile="
+          + build.resolve("jacoco-production.exec").toAbsolutePath()
+          + ",includes=io.oteldemo.*,excludes=io.oteldemo.worker.proto.*");
+    }
+    return options;
+  }
+
+  private void awaitReady() {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    ApiClient anonymous = ApiClient.of(baseUri, null);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (anonymous.get("/health/ready").status() == 200) {
+          return;
+        }
+      } catch (AssertionError notYet) {
+        // not listening yet
+      }
+      pause(Duration.ofMillis(500));
+    }
+    throw new IllegalStateException("The production-like server is not ready after "
+        + START_TIMEOUT + "; see its logs/messages.log");
+  }
+
+  /** A client authenticated as a new user of the required group. */
+  public ApiClient newUser() {
+    return ApiClient.of(baseUri, TestTokens.accessToken(TestTokens.newUser()));
+  }
+
+  public ApiClient anonymous() {
+    return ApiClient.of(baseUri, null);
+  }
+
+  public ApiClient withToken(String token) {
+    return ApiClient.of(baseUri, token);
+  }
+
+  TestWorker worker() {
+    return worker;
+  }
+
+  List<String> messages() {
+    return liberty.messages();
+  }
+
+  /**
+   * Back to a healthy worker with every breaker closed and its window full of successes, so that
+   * a test's counts do not depend on the tests before it.
+   */
+  void settle() {
+    worker.faults().clear();
+    worker.downloads().clear();
+    worker.start();
+    ApiClient user = newUser();
+    String job = untilAnswered(() -> user.postJson("/api/distance/calculate",
+        "{\"date\":\"2026-01-25\"}"), 202).json().getString("job_id");
+    for (int i = 0; i < 4; i++) {
+      // A new device each time: an identical request would be coalesced, not sent to the worker.
+      untilAnswered(() -> user.postJson("/api/distance/calculate",
+          "{\"date\":\"2025-06-15\",\"device_id\":\"settle_"
+              + TestTokens.newUser().replace('-', '_') + "\"}"), 202);
+      untilAnswered(() -> user.get("/api/distance/jobs/" + job), 200);
+      untilAnswered(() -> user.get("/api/distance/jobs"), 200);
+      untilAnswered(() -> user.get("/api/distance/download/distance_20000101.csv"), 404);
+    }
+    worker.faults().clear();
+    worker.downloads().clear();
+  }
+
+  /** Repeats a request while the breakers are still open, until it gets the expected status. */
+  private static ApiClient.Answer untilAnswered(Supplier<ApiClient.Answer> request, int status) {
+    Instant deadline = Instant.now().plus(BREAKER_DELAY.multipliedBy(5));
+    ApiClient.Answer answer = request.get();
+    while (answer.status() != status && Instant.now().isBefore(deadline)) {
+      pause(Duration.ofMillis(300));
+      answer = request.get();
+    }
+    if (answer.status() != status) {
+      throw new AssertionError("The production-like server did not recover: " + answer);
+    }
+    return answer;
+  }
+
+  static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      liberty.stop();
+    } finally {
+      worker.close();
+      issuer.close();
+    }
+  }
+}
