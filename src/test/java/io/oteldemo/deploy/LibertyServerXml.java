@@ -1,0 +1,87 @@
+package io.oteldemo.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * What the container image and the manifests must agree with in {@code liberty/server.xml}, the
+ * one server configuration both the image and the local run use: its HTTP port, where it expects
+ * the application and which features it runs.
+ */
+public final class LibertyServerXml {
+
+  public static final Path LOCATION = Path.of("liberty/server.xml");
+
+  private final Document document;
+
+  private LibertyServerXml(Document document) {
+    this.document = document;
+  }
+
+  public static LibertyServerXml read() {
+    try (InputStream in = Files.newInputStream(LOCATION)) {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return new LibertyServerXml(factory.newDocumentBuilder().parse(in));
+    } catch (IOException | ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot read " + LOCATION + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The HTTP port the server listens on when nothing overrides it: the http.port default. */
+  public int defaultHttpPort() {
+    Element endpoint = single("httpEndpoint");
+    String port = endpoint.getAttribute("httpPort");
+    if (!port.equals("${http.port}")) {
+      throw new IllegalStateException(LOCATION + " should take httpEndpoint's httpPort from the "
+          + "http.port variable, has '" + port + "'");
+    }
+    return Integer.parseInt(variableDefault("http.port")
+        .orElseThrow(() -> new IllegalStateException(LOCATION + " has no http.port default")));
+  }
+
+  /** The application's file, relative to the server's apps folder. */
+  public String applicationLocation() {
+    return single("webApplication").getAttribute("location");
+  }
+
+  public List<String> features() {
+    NodeList nodes = document.getElementsByTagName("feature");
+    List<String> features = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      features.add(nodes.item(i).getTextContent().trim());
+    }
+    return features;
+  }
+
+  private Optional<String> variableDefault(String name) {
+    NodeList variables = document.getElementsByTagName("variable");
+    for (int i = 0; i < variables.getLength(); i++) {
+      Element variable = (Element) variables.item(i);
+      if (variable.getAttribute("name").equals(name) && variable.hasAttribute("defaultValue")) {
+        return Optional.of(variable.getAttribute("defaultValue"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Element single(String tag) {
+    NodeList nodes = document.getElementsByTagName(tag);
+    if (nodes.getLength() != 1) {
+      throw new IllegalStateException(
+          LOCATION + " should have exactly one <" + tag + ">, has " + nodes.getLength());
+    }
+    return (Element) nodes.item(0);
+  }
+}
