@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -65,15 +67,21 @@ public final class LibertyServerXml {
     return features;
   }
 
-  private Optional<String> variableDefault(String name) {
+  /** The variables server.xml declares with a default value, by name. */
+  public Map<String, String> variableDefaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
     NodeList variables = document.getElementsByTagName("variable");
     for (int i = 0; i < variables.getLength(); i++) {
       Element variable = (Element) variables.item(i);
-      if (variable.getAttribute("name").equals(name) && variable.hasAttribute("defaultValue")) {
-        return Optional.of(variable.getAttribute("defaultValue"));
+      if (variable.hasAttribute("defaultValue")) {
+        defaults.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
       }
     }
-    return Optional.empty();
+    return defaults;
+  }
+
+  private Optional<String> variableDefault(String name) {
+    return Optional.ofNullable(variableDefaults().get(name));
   }
 
   private Element single(String tag) {

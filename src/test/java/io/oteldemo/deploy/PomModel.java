@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -79,6 +81,20 @@ public final class PomModel {
     properties.keySet().stream().filter(name -> name.startsWith(DEV_ENV_PREFIX)).forEach(
         name -> environment.put(name.substring(DEV_ENV_PREFIX.length()), property(name)));
     return environment;
+  }
+
+  /**
+   * The distinctive values among the developer defaults (single origins, paths without their
+   * "file:" or "./"), which a production image or manifest must never contain. Short generic
+   * words such as "none" are left out: they prove nothing.
+   */
+  public List<String> developerValues() {
+    return developerEnvironment().values().stream()
+        .flatMap(value -> Stream.of(value.split(",")))
+        .map(value -> value.strip().replaceFirst("^file:", "").replaceFirst("^\\./", ""))
+        .filter(value -> value.length() > 4)
+        .distinct()
+        .toList();
   }
 
   private String resolve(String value, int depth) {

@@ -186,11 +186,7 @@ class DockerfileTest {
   void noDevelopmentSettingReachesTheImage() {
     List<String> forbidden = new ArrayList<>(List.of(".dev-issuer", "src/dev", "DevIssuer",
         "sample-data", "liberty.env.", "localhost"));
-    pom.developerEnvironment().values().stream()
-        .flatMap(value -> Stream.of(value.split(",")))
-        .map(value -> value.strip().replaceFirst("^file:", "").replaceFirst("^\\./", ""))
-        .filter(value -> value.length() > 4)
-        .forEach(forbidden::add);
+    forbidden.addAll(pom.developerValues());
     List<String> problems = new ArrayList<>();
     dockerfile.stages().forEach(stage -> stage.instructions().forEach(i -> forbidden.stream()
         .filter(value -> i.arguments().contains(value))
