@@ -1,20 +1,14 @@
 package io.oteldemo.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * What the container image and the manifests must agree with in {@code liberty/server.xml}, the
@@ -32,13 +26,7 @@ public final class LibertyServerXml {
   }
 
   public static LibertyServerXml read() {
-    try (InputStream in = Files.newInputStream(LOCATION)) {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return new LibertyServerXml(factory.newDocumentBuilder().parse(in));
-    } catch (IOException | ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("cannot read " + LOCATION + ": " + e.getMessage(), e);
-    }
+    return new LibertyServerXml(ProjectFiles.parseXml(LOCATION));
   }
 
   /** The HTTP port the server listens on when nothing overrides it: the http.port default. */

@@ -1,8 +1,5 @@
 package io.oteldemo.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * The few facts of {@code pom.xml} that deployment files must agree with: the version, the WAR's
@@ -48,13 +42,7 @@ public final class PomModel {
   }
 
   public static PomModel read() {
-    try (InputStream in = Files.newInputStream(LOCATION)) {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return new PomModel(factory.newDocumentBuilder().parse(in));
-    } catch (IOException | ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("cannot read " + LOCATION + ": " + e.getMessage(), e);
-    }
+    return new PomModel(ProjectFiles.parseXml(LOCATION));
   }
 
   public String version() {
@@ -122,6 +110,7 @@ public final class PomModel {
         return element;
       }
     }
-    throw new IllegalStateException("pom.xml has no <" + tag + "> in <" + parent.getTagName() + ">");
+    throw new IllegalStateException(
+        "pom.xml has no <" + tag + "> in <" + parent.getTagName() + ">");
   }
 }

@@ -101,7 +101,8 @@ class DockerfileTest {
     String war = "target/" + pom.warFileName();
     String appsTarget = CONFIG_DIR + "apps/" + server.applicationLocation();
     int application = indexOf(copyFromBuild(war, appsTarget),
-        "COPY --from=<build stage> .../" + war + " " + appsTarget + " (server.xml's webApplication)");
+        "COPY --from=<build stage> .../" + war + " " + appsTarget
+            + " (server.xml's webApplication)");
     int configure = indexOf(run("configure.sh"), "RUN configure.sh");
 
     assertTrue(serverXml < features, "server.xml must be copied before features.sh reads it");

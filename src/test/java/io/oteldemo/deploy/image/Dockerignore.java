@@ -1,8 +1,6 @@
 package io.oteldemo.deploy.image;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.oteldemo.deploy.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +25,7 @@ public final class Dockerignore {
   }
 
   public static Dockerignore read() {
-    try {
-      return parse(Files.readString(LOCATION));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + LOCATION, e);
-    }
+    return parse(ProjectFiles.readString(LOCATION));
   }
 
   public static Dockerignore parse(String text) {

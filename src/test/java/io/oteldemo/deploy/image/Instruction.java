@@ -29,11 +29,7 @@ public record Instruction(String keyword, String arguments, int line) {
   /** The leading {@code --name=value} flags, e.g. COPY's --from and --chown. */
   public Map<String, String> flags() {
     Map<String, String> flags = new LinkedHashMap<>();
-    Matcher matcher = FLAG.matcher(arguments);
-    while (matcher.lookingAt()) {
-      flags.put(matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2));
-      matcher.region(matcher.end(), arguments.length());
-    }
+    scanFlags(flags);
     return flags;
   }
 
@@ -60,18 +56,24 @@ public record Instruction(String keyword, String arguments, int line) {
 
   /** The arguments without the leading flags, as written (a RUN's shell command). */
   public String withoutFlags() {
-    Matcher matcher = FLAG.matcher(arguments);
-    int end = 0;
-    while (matcher.lookingAt()) {
-      end = matcher.end();
-      matcher.region(end, arguments.length());
-    }
-    return arguments.substring(end).strip();
+    return arguments.substring(scanFlags(new LinkedHashMap<>())).strip();
   }
 
   /** For ENV, ARG and LABEL: the NAME=value pairs (ENV's old "NAME value" form too). */
   public Map<String, String> assignments() {
     return Assignments.parse(keyword, arguments, line);
+  }
+
+  /** Collects the leading flags; answers where they end. */
+  private int scanFlags(Map<String, String> flags) {
+    Matcher matcher = FLAG.matcher(arguments);
+    int end = 0;
+    while (matcher.lookingAt()) {
+      flags.put(matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2));
+      end = matcher.end();
+      matcher.region(end, arguments.length());
+    }
+    return end;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.oteldemo.deploy.kubernetes;
 
 import io.oteldemo.api.ErrorCode;
 import io.oteldemo.deploy.LibertyServerXml;
+import io.oteldemo.deploy.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ public final class AppSettings {
   static final Path SOURCES = Path.of("src/main/java");
   static final Path CONFIG = Path.of("src/main/resources/META-INF/microprofile-config.properties");
 
-  private static final Pattern NAME_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
+  private static final Pattern NAME_LITERAL =
+      Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
   private static final Pattern PROPERTY = Pattern.compile("^([A-Za-z][\\w.]*)\\s*=\\s*(.*)$");
   private static final Pattern REFERENCE =
       Pattern.compile("\\$\\{([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(:?)");
@@ -65,7 +67,7 @@ public final class AppSettings {
         Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
     try (Stream<Path> files = Files.walk(SOURCES)) {
       files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-        Matcher literal = NAME_LITERAL.matcher(readString(file));
+        Matcher literal = NAME_LITERAL.matcher(ProjectFiles.readString(file));
         while (literal.find()) {
           if (!errorCodes.contains(literal.group(1))) {
             read.add(literal.group(1));
@@ -78,7 +80,7 @@ public final class AppSettings {
   }
 
   private void scanConfigProperties() {
-    for (String line : readString(CONFIG).split("\\R")) {
+    for (String line : ProjectFiles.readString(CONFIG).split("\\R")) {
       Matcher property = PROPERTY.matcher(line.strip());
       if (line.strip().startsWith("#") || !property.matches()) {
         continue;
@@ -99,11 +101,4 @@ public final class AppSettings {
     }
   }
 
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class ConfigurationCoverageTest {
 
-  static final List<String> OVERLAYS = Manifests.OVERLAYS;
   static final Path SECRET_TEMPLATE = Manifests.ROOT.resolve("extras/otel-demo-secrets.yaml");
   static final Path WORKER_SERVICE =
       Manifests.ROOT.resolve("extras/otel-worker-headless-service.yaml");
@@ -53,7 +52,7 @@ class ConfigurationCoverageTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void everySettingIsSetOrHasADefault(String overlay) {
     Set<String> missing = new TreeSet<>(settings.read());
     missing.removeAll(settings.defaulted());
@@ -65,7 +64,7 @@ class ConfigurationCoverageTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void everyConfiguredNameIsReadBySomething(String overlay) {
     Set<String> unknown = new TreeSet<>(configMap(overlay).getData().keySet());
     unknown.addAll(secretTemplate.getStringData().keySet());
@@ -82,7 +81,7 @@ class ConfigurationCoverageTest {
             + " must stay empty here; real values come from SOPS or a secret store")));
     assertTrue(secretTemplate.getData() == null || secretTemplate.getData().isEmpty(),
         SECRET_TEMPLATE + " should have no data");
-    OVERLAYS.forEach(overlay -> assertTrue(Manifests.rendered(overlay).container().getEnvFrom()
+    Manifests.OVERLAYS.forEach(overlay -> assertTrue(Manifests.rendered(overlay).container().getEnvFrom()
             .stream()
             .anyMatch(source -> source.getSecretRef() != null && secretTemplate.getMetadata()
                 .getName().equals(source.getSecretRef().getName())),
@@ -91,7 +90,7 @@ class ConfigurationCoverageTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theWorkerIsReachedThroughItsHeadlessService(String overlay) {
     String endpoint = configMap(overlay).getData().get("DISTANCE_SERVICE_ENDPOINT");
     assertTrue(endpoint.startsWith(DNS_SCHEME), "overlay " + overlay + ": the worker endpoint "
@@ -109,7 +108,7 @@ class ConfigurationCoverageTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void noDeveloperDefaultIsConfigured(String overlay) {
     List<String> developerValues = PomModel.read().developerValues();
     assertAll(configMap(overlay).getData().entrySet().stream().map(entry -> () ->
@@ -119,7 +118,7 @@ class ConfigurationCoverageTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theStagedRolloutSwitchIsABoolean(String overlay) {
     assertTrue(Set.of("true", "false").contains(
             configMap(overlay).getData().get("DISTANCE_API_ENABLED")),

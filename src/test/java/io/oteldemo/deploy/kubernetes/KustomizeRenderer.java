@@ -1,5 +1,6 @@
 package io.oteldemo.deploy.kubernetes;
 
+import io.oteldemo.deploy.ProjectFiles;
 import io.oteldemo.deploy.kubernetes.Kustomization.ConfigMapGenerator;
 import io.oteldemo.deploy.kubernetes.Kustomization.ImageOverride;
 import io.oteldemo.deploy.kubernetes.Kustomization.Patch;
@@ -167,7 +168,8 @@ public final class KustomizeRenderer {
   }
 
   private static void patch(Path directory, Patch patch, List<Resource> resources) {
-    String text = patch.patch() != null ? patch.patch() : readString(directory.resolve(patch.path()));
+    String text = patch.patch() != null ? patch.patch()
+        : ProjectFiles.readString(directory.resolve(patch.path()));
     JsonNode operations = YamlDocument.MAPPER.readTree(text);
     if (!operations.isArray()) {
       throw new IllegalArgumentException("only RFC 6902 patches (a list of operations) are "
@@ -259,11 +261,4 @@ public final class KustomizeRenderer {
     return existing instanceof ObjectNode object ? object : parent.putObject(field);
   }
 
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
 }

@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class ManifestFilesTest {
 
-  static final List<String> OVERLAYS = Manifests.OVERLAYS;
-
   @Test
   void everyManifestFitsTheKubernetesSchema() {
     List<YamlDocument> documents = Manifests.yamlFiles().stream()
@@ -39,7 +37,7 @@ class ManifestFilesTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void everyOverlayRendersToValidObjects(String overlay) {
     assertAll(Manifests.rendered(overlay).objects().stream().map(object -> () -> assertEquals(
         List.of(), TypedObjects.problems(object),

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class NetworkPolicyTest {
 
-  static final List<String> OVERLAYS = Manifests.OVERLAYS;
   private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
   /** Every destination port the pods may reach, as protocol/port. */
   private static final Set<String> EGRESS_PORTS = Set.of("UDP/53", "TCP/53", "TCP/50051",
@@ -34,7 +33,7 @@ class NetworkPolicyTest {
       List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void everythingIsDeniedByDefault(String name) {
     assertTrue(Manifests.rendered(name).all(NetworkPolicy.class).stream().anyMatch(policy ->
             Selectors.isEmpty(policy.getSpec().getPodSelector())
@@ -45,7 +44,7 @@ class NetworkPolicyTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void requestsComeFromTheIngressControllerOnly(String name) {
     Overlay overlay = Manifests.rendered(name);
     int port = overlay.container().getPorts().get(0).getContainerPort();
@@ -65,7 +64,7 @@ class NetworkPolicyTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void callsLeaveOnlyForWhatTheApiNeeds(String name) {
     List<NetworkPolicyEgressRule> rules = Manifests.rendered(name).all(NetworkPolicy.class)
         .stream().flatMap(policy -> nullSafe(policy.getSpec().getEgress())).toList();

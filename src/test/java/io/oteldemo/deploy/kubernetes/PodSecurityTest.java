@@ -34,7 +34,6 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class PodSecurityTest {
 
-  static final List<String> OVERLAYS = Manifests.OVERLAYS;
   /** Where the Open Liberty image writes: WLP_OUTPUT_DIR (/output links into it), LOG_DIR, tmp. */
   private static final List<String> LIBERTY_WRITES = List.of("/opt/ol/wlp/output", "/logs", "/tmp");
   /** How long Liberty waits for requests in progress when it stops. */
@@ -42,7 +41,7 @@ class PodSecurityTest {
   private static final Pattern MAX_RAM = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)");
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void thePodRunsRestricted(String name) {
     Overlay overlay = Manifests.rendered(name);
     PodSpec pod = overlay.deployment().getSpec().getTemplate().getSpec();
@@ -73,7 +72,7 @@ class PodSecurityTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void libertyCanWriteWhereItMustAndNowhereElse(String name) {
     Overlay overlay = Manifests.rendered(name);
     Map<String, Volume> volumes = overlay.deployment().getSpec().getTemplate().getSpec()
@@ -93,7 +92,7 @@ class PodSecurityTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theHeapFollowsTheMemoryLimit(String name) {
     Container container = Manifests.rendered(name).container();
     Map<String, Quantity> requests = container.getResources().getRequests();
@@ -122,7 +121,7 @@ class PodSecurityTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void rolloutsAndShutdownsLoseNoRequest(String name) {
     Deployment deployment = Manifests.rendered(name).deployment();
     RollingUpdateDeployment rolling = deployment.getSpec().getStrategy().getRollingUpdate();

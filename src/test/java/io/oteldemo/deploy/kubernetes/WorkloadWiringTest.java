@@ -21,8 +21,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.oteldemo.auth.JwksRelayConfigSource;
 import io.oteldemo.deploy.LibertyServerXml;
-import io.oteldemo.deploy.kubernetes.Manifests.Overlay;
 import io.oteldemo.deploy.image.ImageReference;
+import io.oteldemo.deploy.kubernetes.Manifests.Overlay;
 import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.util.HashMap;
@@ -45,7 +45,6 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class WorkloadWiringTest {
 
-  static final List<String> OVERLAYS = Manifests.OVERLAYS;
   /** MicroProfile Health's endpoints, each with the kind of check it reports. */
   private static final Map<String, Class<? extends Annotation>> HEALTH_ENDPOINTS = Map.of(
       "/health/started", Startup.class, "/health/live", Liveness.class,
@@ -58,7 +57,7 @@ class WorkloadWiringTest {
   private static final int LIBERTY_START_SECONDS = 15;
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void everySelectorSelectsTheApplicationsPods(String name) {
     Overlay overlay = Manifests.rendered(name);
     Map<String, String> pod = overlay.podLabels();
@@ -91,7 +90,7 @@ class WorkloadWiringTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theAutoscalerStartsFromTheDeclaredReplicas(String name) {
     Overlay overlay = Manifests.rendered(name);
     HorizontalPodAutoscaler autoscaler = overlay.one(HorizontalPodAutoscaler.class);
@@ -104,7 +103,7 @@ class WorkloadWiringTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theContainerServesOnLibertysHttpPort(String name) {
     Overlay overlay = Manifests.rendered(name);
     int port = LibertyServerXml.read().defaultHttpPort();
@@ -126,7 +125,7 @@ class WorkloadWiringTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theProbesCallTheServersHealthChecks(String name) {
     Container container = Manifests.rendered(name).container();
     Map<String, Probe> probes = new HashMap<>();
@@ -154,7 +153,7 @@ class WorkloadWiringTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theProbesGiveLibertyTimeToStart(String name) {
     Container container = Manifests.rendered(name).container();
     Probe startup = container.getStartupProbe();
@@ -171,7 +170,7 @@ class WorkloadWiringTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theImageIsTheApplicationsAtAFixedVersion(String name) {
     ImageReference image = ImageReference.parse(Manifests.rendered(name).container().getImage());
     assertTrue(image.repository().endsWith("/otel-demo"), name + ": the overlay should set the "
@@ -181,7 +180,7 @@ class WorkloadWiringTest {
   }
 
   @ParameterizedTest
-  @FieldSource("OVERLAYS")
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theCsvClaimIsMountedReadOnlyWhereTheApplicationReadsIt(String name) {
     Overlay overlay = Manifests.rendered(name);
     PodSpec pod = overlay.deployment().getSpec().getTemplate().getSpec();

@@ -1,8 +1,6 @@
 package io.oteldemo.deploy.kubernetes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.oteldemo.deploy.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +17,7 @@ public record YamlDocument(Path file, int index, ObjectNode content) {
 
   /** Every non-empty document of a file; a file that is not YAML fails with its name. */
   public static List<YamlDocument> readAll(Path file) {
-    try {
-      return parse(file, Files.readString(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return parse(file, ProjectFiles.readString(file));
   }
 
   public static List<YamlDocument> parse(Path file, String text) {
