@@ -1,0 +1,63 @@
+# The distance API as a container image: the WAR on Open Liberty (kernel-slim, UBI, Java 17).
+#
+#   docker build \
+#     --build-arg VERSION="$(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout)" \
+#     --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE="<repository URL>" \
+#     -t otel-demo:"$(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout)" .
+#
+# Nothing of the local run is inside: no development issuer or key, no sample data, none of the
+# pom's liberty.env.* defaults (they only reach the server.env of the server the build creates).
+# Every setting comes from the environment at run time (docs/OPERATIONS.md). Liberty listens on
+# 9080, the http.port default that server.xml and the application's JWKS relay share.
+# DockerfileTest (src/test/java/io/oteldemo/deploy/image) holds this file to these rules.
+
+FROM eclipse-temurin:17.0.15_6-jdk AS build
+WORKDIR /build
+# Maven, its plugins, the dependencies and the protoc toolchain first, from the files that name
+# them: this layer is reused until the wrapper, the pom or the .proto contract changes.
+COPY mvnw ./
+COPY .mvn/wrapper/maven-wrapper.properties .mvn/wrapper/
+COPY pom.xml ./
+COPY src/main/proto/ src/main/proto/
+RUN ./mvnw --batch-mode --quiet -Dexec.skip=true \
+      dependency:go-offline generate-sources help:evaluate -Dexpression=project.version
+COPY src/main/ src/main/
+# Offline: everything was resolved above. The tests run in CI (./mvnw verify), not here; the exec
+# steps (development issuer, test Redis), the test Redis binary and coverage agent are skipped.
+RUN ./mvnw --batch-mode --offline --quiet \
+      -Dmaven.test.skip=true -Dexec.skip=true -Dmdep.skip=true -Djacoco.skip=true package
+# The label below must carry the pom's version.
+ARG VERSION
+RUN pom_version="$(./mvnw --batch-mode --offline --quiet help:evaluate \
+        -Dexpression=project.version -DforceStdout)" \
+    && if [ "${VERSION}" != "${pom_version}" ]; then \
+         echo "--build-arg VERSION='${VERSION}' is not the pom's version '${pom_version}'" >&2; \
+         exit 1; \
+       fi
+
+FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi
+ARG VERSION
+ARG REVISION
+ARG SOURCE
+# Ours replace the labels of the base image, which describe Open Liberty's image.
+LABEL org.opencontainers.image.title="otel-demo" \
+      org.opencontainers.image.description="Distance API on Open Liberty in front of the otel-worker gRPC service" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.vendor="otel-demo" \
+      org.opencontainers.image.authors="otel-demo maintainers" \
+      org.opencontainers.image.url="${SOURCE}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.base.name="icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi"
+USER 1001
+# Server configuration first: features.sh installs exactly the features it lists.
+COPY --chown=1001:0 liberty/server.xml /config/
+RUN features.sh
+# The location that server.xml's webApplication names (relative to /config/apps).
+COPY --chown=1001:0 --from=build /build/target/otel-demo.war /config/apps/otel-demo.war
+# configure.sh writes the default keystore's configuration and fills the class cache by starting
+# the server once. The variables below exist only for that start, so that the application starts
+# completely (its classes get cached); they are not in the image's environment.
+RUN AWS_REGION=us-east-1 COGNITO_USER_POOL_ID=us-east-1_imagebuild COGNITO_CLIENT_ID=imagebuild \
+    OTEL_SDK_DISABLED=true configure.sh
+EXPOSE 9080
