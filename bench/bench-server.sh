@@ -65,6 +65,7 @@ BASE_URL=http://localhost:$HTTP_PORT
 GRPC_PORT=$GRPC_PORT
 REDIS_PORT=$REDIS_PORT
 SERVER_PID=$(cat "$PID_FILE")
+REDIS_PID=$(cat "$STATE/redis.pid")
 RATE_LIMITS="calculate=$RATE_LIMIT_CALCULATE status=$RATE_LIMIT_STATUS download=$RATE_LIMIT_DOWNLOAD (per minute unless N/Ws)"
 ENV
       echo "Ready: http://localhost:$HTTP_PORT (pid $(cat "$PID_FILE")), embedded worker on" \

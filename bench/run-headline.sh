@@ -24,9 +24,10 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
     filename="$PWD/target/bench/headline.jfr" >/dev/null
 fi
 ./mvnw -B -ntp -q -Pload -Djacoco.skip=true test-compile exec:exec@headline \
-  -Dheadline.args="baseUrl=$BASE_URL grpcPort=$GRPC_PORT serverPid=$SERVER_PID users=$CLIENTS warmup=$WARMUP duration=$DURATION"
+  -Dheadline.args="baseUrl=$BASE_URL grpcPort=$GRPC_PORT serverPid=$SERVER_PID redisPid=$REDIS_PID users=$CLIENTS warmup=$WARMUP duration=$DURATION"
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   jcmd "$SERVER_PID" JFR.stop name=headline >/dev/null
   echo "JFR recording: target/bench/headline.jfr"
 fi
-echo "Server: rate limits $RATE_LIMITS; tracing on (exporter none); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Server: rate limits $RATE_LIMITS; tracing on (exporter none). The 'others' column is CPU"
+echo "time of other processes during each measurement: near 0 means the run was undisturbed."

@@ -7,34 +7,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * N clients, each sending its next request as soon as the last one answered: a warm-up whose
- * results are dropped, then a measured phase whose every latency is kept.
+ * N clients, each sending its next request as soon as the last one answered, for a while; every
+ * latency is kept. A warm-up is a run whose result is dropped.
  */
 final class ClosedLoop {
 
   private final int clients;
-  private final Duration warmUp;
-  private final Duration measured;
 
-  ClosedLoop(int clients, Duration warmUp, Duration measured) {
+  ClosedLoop(int clients) {
     this.clients = clients;
-    this.warmUp = warmUp;
-    this.measured = measured;
   }
 
-  /** What one target did in the measured phase. */
+  /** What one target did in a run, and the CPU time the machine spent meanwhile. */
   record Result(String name, Latencies latencies, long errors, double seconds,
-      String firstError) {
+      String firstError, CpuTime cpu) {
 
     double throughput() {
       return (latencies.count() + errors) / seconds;
     }
+
+    /** The server's CPU time per request, in milliseconds. */
+    double serverCpuMillisPerRequest() {
+      return 1000 * cpu.server() / (latencies.count() + errors);
+    }
   }
 
-  Result run(Target target) throws InterruptedException {
-    long start = System.nanoTime();
-    long measureFrom = start + warmUp.toNanos();
-    long end = measureFrom + measured.toNanos();
+  Result run(Target target, Duration duration, long serverPid, long redisPid)
+      throws InterruptedException {
+    CpuTime cpuAtStart = CpuTime.now(serverPid, redisPid);
+    long end = System.nanoTime() + duration.toNanos();
     List<Latencies> recorders = new ArrayList<>();
     AtomicLong errors = new AtomicLong();
     AtomicReference<String> firstError = new AtomicReference<>();
@@ -53,13 +54,11 @@ final class ClosedLoop {
             error = e.toString();
           }
           long done = System.nanoTime();
-          if (now >= measureFrom) {
-            if (error == null) {
-              latencies.record(done - now);
-            } else {
-              errors.incrementAndGet();
-              firstError.compareAndSet(null, error);
-            }
+          if (error == null) {
+            latencies.record(done - now);
+          } else {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, error);
           }
           now = done;
         }
@@ -71,6 +70,7 @@ final class ClosedLoop {
       thread.join();
     }
     return new Result(target.name(), Latencies.merge(recorders), errors.get(),
-        measured.toNanos() / 1e9, firstError.get());
+        duration.toNanos() / 1e9, firstError.get(),
+        CpuTime.now(serverPid, redisPid).since(cpuAtStart));
   }
 }

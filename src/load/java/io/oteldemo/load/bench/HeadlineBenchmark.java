@@ -16,7 +16,8 @@ import java.util.Locale;
  * sent straight to the worker over gRPC; then the ratios the budget is about and the server's
  * memory. Arguments are {@code key=value}: baseUrl, tokens or issuerDir, users (clients, 10),
  * duration (measured seconds per target, 60), warmup (seconds, 15), grpcPort (the embedded
- * worker's port), serverPid (the server JVM, for RSS and heap) and only (e.g. 1 or 1,3: just
+ * worker's port), serverPid (the server JVM, for RSS, heap and CPU time), redisPid (its Redis,
+ * for CPU time) and only (e.g. 1 or 1,3: just
  * those targets, for profiling).
  */
 public final class HeadlineBenchmark {
@@ -52,7 +53,8 @@ public final class HeadlineBenchmark {
     System.out.printf(Locale.ROOT, "Headline benchmark: %s; %d closed-loop clients, each with"
             + " its own user and completed job; %d s warm-up, then %d s measured, per target%n",
         settings, settings.users(), warmUp.toSeconds(), settings.duration().toSeconds());
-    ClosedLoop loop = new ClosedLoop(settings.users(), warmUp, settings.duration());
+    long redisPid = Long.parseLong(System.getProperty("redisPid", "0"));
+    ClosedLoop loop = new ClosedLoop(settings.users());
     List<ClosedLoop.Result> results = new ArrayList<>();
     try (ServerProcess server = pid > 0 ? new ServerProcess(pid, 10) : null;
         Target gateway = new HttpGetTarget("(1) GET /api/distance/jobs/{id}, full stack",
@@ -66,7 +68,8 @@ public final class HeadlineBenchmark {
           continue;
         }
         System.out.println("Running " + target.name() + " ...");
-        results.add(loop.run(target));
+        loop.run(target, warmUp, pid, redisPid);
+        results.add(loop.run(target, settings.duration(), pid, redisPid));
       }
       if (only.isEmpty()) {
         Report.print(results, server);

@@ -30,6 +30,15 @@ final class Report {
         System.out.println("    first error: " + result.firstError());
       }
     }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %9s %9s%n", "CPU seconds while measuring",
+        "server", "redis", "clients", "others", "srv ms/rq");
+    for (ClosedLoop.Result result : results) {
+      CpuTime cpu = result.cpu();
+      System.out.printf(Locale.ROOT, "%-42s %9.1f %9.1f %9.1f %9.1f %9.3f%n", result.name(),
+          cpu.server(), cpu.redis(), cpu.clients(), cpu.others(),
+          result.serverCpuMillisPerRequest());
+    }
   }
 
   private static void ratios(List<ClosedLoop.Result> results) {
