@@ -3,14 +3,14 @@
 # (bench/bench-server.sh), runs io.oteldemo.load.bench.HeadlineBenchmark against it, prints the
 # table, the ratios and the server's memory, and stops everything, also on failure.
 #
-#   bench/run-headline.sh                      # 10 clients, 15 s warm-up + 60 s per target
-#   CLIENTS=10 WARMUP=15 DURATION=300 bench/run-headline.sh
+#   bench/run-headline.sh                      # 10 clients; 60 s warm-up per target, then 60 s each
+#   CLIENTS=10 WARMUP=60 DURATION=300 bench/run-headline.sh
 #   BENCH_JFR=1 bench/run-headline.sh          # also records target/bench/headline.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CLIENTS=${CLIENTS:-10}
-WARMUP=${WARMUP:-15}
+WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-60}
 
 trap 'bench/bench-server.sh stop' EXIT

@@ -15,10 +15,9 @@ import java.util.Locale;
  * tracing), (2) GET /api/whoami on the same server (JWT and tracing only) and (3) GetJobStatus
  * sent straight to the worker over gRPC; then the ratios the budget is about and the server's
  * memory. Arguments are {@code key=value}: baseUrl, tokens or issuerDir, users (clients, 10),
- * duration (measured seconds per target, 60), warmup (seconds, 15), grpcPort (the embedded
- * worker's port), serverPid (the server JVM, for RSS, heap and CPU time), redisPid (its Redis,
- * for CPU time) and only (e.g. 1 or 1,3: just
- * those targets, for profiling).
+ * duration (measured seconds per target, 60), warmup (seconds per target, 60), grpcPort (the
+ * embedded worker's port), serverPid (the server JVM, for RSS, heap and CPU time), redisPid
+ * (its Redis, for CPU time) and only (e.g. 1 or 1,3: just those targets, for profiling).
  */
 public final class HeadlineBenchmark {
 
@@ -38,7 +37,7 @@ public final class HeadlineBenchmark {
       throw new IllegalArgumentException("grpcPort=PORT (the server's EMBEDDED_WORKER_PORT)"
           + " is required");
     }
-    Duration warmUp = Duration.ofSeconds(LoadSettings.intProperty("warmup", 15));
+    Duration warmUp = Duration.ofSeconds(LoadSettings.intProperty("warmup", 60));
     long pid = Long.parseLong(System.getProperty("serverPid", "0"));
     // only=1 runs target (1) alone, e.g. while a profiler records the server.
     List<Integer> only = System.getProperty("only", "").isBlank() ? List.of()
@@ -51,7 +50,8 @@ public final class HeadlineBenchmark {
     List<String> jobIds = jobs.stream().map(OwnedJob::jobId).toList();
 
     System.out.printf(Locale.ROOT, "Headline benchmark: %s; %d closed-loop clients, each with"
-            + " its own user and completed job; %d s warm-up, then %d s measured, per target%n",
+            + " its own user and completed job; every target warmed up for %d s, then each"
+            + " measured for %d s%n",
         settings, settings.users(), warmUp.toSeconds(), settings.duration().toSeconds());
     long redisPid = Long.parseLong(System.getProperty("redisPid", "0"));
     ClosedLoop loop = new ClosedLoop(settings.users());
@@ -62,13 +62,22 @@ public final class HeadlineBenchmark {
         Target baseline = new HttpGetTarget("(2) GET /api/whoami, same server",
             settings.baseUrl(), tokens, i -> "/api/whoami");
         Target direct = new GrpcJobStatusTarget(grpcPort, jobIds)) {
-      List<Target> targets = List.of(gateway, baseline, direct);
-      for (Target target : targets) {
-        if (!only.isEmpty() && !only.contains(targets.indexOf(target) + 1)) {
-          continue;
+      List<Target> all = List.of(gateway, baseline, direct);
+      List<Target> targets = new ArrayList<>();
+      for (int number = 1; number <= all.size(); number++) {
+        if (only.isEmpty() || only.contains(number)) {
+          targets.add(all.get(number - 1));
         }
-        System.out.println("Running " + target.name() + " ...");
+      }
+      // Every target warms up before any is measured: on two cores the JIT takes minutes to
+      // compile the server's hot paths, and its compiler threads' CPU would count against
+      // whichever target ran first.
+      for (Target target : targets) {
+        System.out.println("Warming up " + target.name() + " ...");
         loop.run(target, warmUp, pid, redisPid);
+      }
+      for (Target target : targets) {
+        System.out.println("Measuring " + target.name() + " ...");
         results.add(loop.run(target, settings.duration(), pid, redisPid));
       }
       if (only.isEmpty()) {
