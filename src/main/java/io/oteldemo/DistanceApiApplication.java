@@ -64,7 +64,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             }),
     tags = {
       @Tag(name = "Distance jobs", description = "Queue and track distance calculations"),
-      @Tag(name = "Downloads", description = "CSV results of completed jobs")
+      @Tag(name = "Downloads", description = "CSV results of completed jobs"),
+      @Tag(name = "Caller", description = "Who the token identifies")
     })
 @SecurityScheme(
     securitySchemeName = DistanceApiApplication.BEARER_SCHEME,

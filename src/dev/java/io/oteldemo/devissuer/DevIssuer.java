@@ -35,9 +35,13 @@ import java.util.UUID;
  *   java src/dev/java/io/oteldemo/devissuer/DevIssuer.java init .dev-issuer
  *   java src/dev/java/io/oteldemo/devissuer/DevIssuer.java token [--sub S] [--username U]
  *       [--groups a,b] [--ttl SECONDS] [--dir .dev-issuer]
+ *   java src/dev/java/io/oteldemo/devissuer/DevIssuer.java tokens --count N --out FILE
+ *       [--groups a,b] [--ttl SECONDS] [--dir .dev-issuer]
  * </pre>
  *
- * The integration tests use the same class to make their own issuer and to sign tokens.
+ * {@code tokens} writes N tokens of N distinct users (a new {@code sub} each), one per line, for
+ * load tests whose virtual users must each have limits of their own. The integration tests use
+ * the same class to make their own issuer and to sign tokens.
  */
 public final class DevIssuer {
 
@@ -65,7 +69,7 @@ public final class DevIssuer {
       Path dir = Path.of(args.length > 1 ? args[1] : ".dev-issuer");
       DevIssuer issuer = openOrCreate(dir);
       System.out.println("Development issuer key " + issuer.keyId() + " in " + dir.toAbsolutePath());
-    } else if (args.length >= 1 && args[0].equals("token")) {
+    } else if (args.length >= 1 && (args[0].equals("token") || args[0].equals("tokens"))) {
       Map<String, String> options = options(args);
       Path dir = Path.of(options.getOrDefault("dir", ".dev-issuer"));
       if (!Files.exists(dir.resolve(PRIVATE_KEY_FILE))) {
@@ -75,17 +79,42 @@ public final class DevIssuer {
         System.exit(1);
       }
       DevIssuer issuer = openOrCreate(dir);
-      String sub = options.getOrDefault("sub", "11111111-2222-3333-4444-555555555555");
       long ttl = Long.parseLong(options.getOrDefault("ttl", "3600"));
       List<String> groups = options.containsKey("groups")
           ? List.of(options.get("groups").split(",")) : List.of();
+      if (args[0].equals("tokens")) {
+        Path out = Path.of(options.getOrDefault("out", "tokens.txt"));
+        int count = Integer.parseInt(options.getOrDefault("count", "10"));
+        Files.write(out, issuer.distinctUserTokens(count, groups, Instant.now(), ttl));
+        System.out.println(count + " tokens of distinct users in " + out.toAbsolutePath());
+        return;
+      }
+      String sub = options.getOrDefault("sub", "11111111-2222-3333-4444-555555555555");
       System.out.println(issuer.sign(issuer.accessTokenClaims(sub,
           options.getOrDefault("username", "dev-user"), groups, Instant.now(), ttl)));
     } else {
       System.err.println("usage: DevIssuer init [DIR] | token [--sub S] [--username U]"
+          + " [--groups a,b] [--ttl SECONDS] [--dir DIR] | tokens --count N --out FILE"
           + " [--groups a,b] [--ttl SECONDS] [--dir DIR]");
       System.exit(2);
     }
+  }
+
+  /**
+   * Access tokens of {@code count} users, each with a new random {@code sub} (user name
+   * {@code load-user-<i>}), so every holder has rate limits and jobs of their own.
+   */
+  public List<String> distinctUserTokens(int count, List<String> groups, Instant issuedAt,
+      long ttlSeconds) throws GeneralSecurityException {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, not " + count);
+    }
+    List<String> tokens = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      tokens.add(sign(accessTokenClaims(UUID.randomUUID().toString(), "load-user-" + i, groups,
+          issuedAt, ttlSeconds)));
+    }
+    return tokens;
   }
 
   /** Loads the key pair in {@code dir}, generating it (and its JWKS) on first use. */

@@ -1,14 +1,9 @@
 package io.oteldemo.auth;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -47,8 +42,8 @@ public final class BearerTokenDiagnosis {
       return "The token is not a signed JWT";
     }
     try {
-      JsonObject header = decode(parts[0]);
-      JsonObject claims = decode(parts[1]);
+      JsonObject header = JwtParts.decode(parts[0]);
+      JsonObject claims = JwtParts.decode(parts[1]);
       String alg = header.getString("alg", "");
       if (!alg.equals("RS256")) {
         return "The token's algorithm is not accepted: RS256 only";
@@ -69,13 +64,6 @@ public final class BearerTokenDiagnosis {
       return "The token's signature or signing key is not recognised";
     } catch (RuntimeException e) {
       return "The token is malformed";
-    }
-  }
-
-  private static JsonObject decode(String part) {
-    String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
     }
   }
 }

@@ -38,24 +38,25 @@ public class CognitoTokenFilter implements ContainerRequestFilter {
   }
 
   static AuthenticatedUser check(JsonWebToken token, AuthConfiguration configuration) {
-    TokenUse use = tokenUse(token, configuration);
+    CognitoClaims claims = CognitoClaims.of(token);
+    TokenUse use = tokenUse(claims, configuration);
     Set<String> clients = use == TokenUse.ACCESS
-        ? CognitoClaims.texts(token, "client_id")
+        ? claims.texts("client_id")
         : Optional.ofNullable(token.getAudience()).orElse(Set.of());
     if (Collections.disjoint(clients, configuration.clientIds())) {
       throw AuthenticationException.invalidToken("The token was issued to another client");
     }
-    Set<String> groups = CognitoClaims.texts(token, "cognito:groups");
+    Set<String> groups = claims.texts("cognito:groups");
     configuration.requiredGroup().filter(group -> !groups.contains(group)).ifPresent(group -> {
       throw new AccessDeniedException("The user is not in the group this API requires");
     });
-    String username = CognitoClaims.text(token, use == TokenUse.ACCESS ? "username"
-        : "cognito:username").orElse(token.getSubject());
+    String username = claims.text(use == TokenUse.ACCESS ? "username" : "cognito:username")
+        .orElse(token.getSubject());
     return new AuthenticatedUser(token.getSubject(), username, groups, use);
   }
 
-  private static TokenUse tokenUse(JsonWebToken token, AuthConfiguration configuration) {
-    Optional<String> claim = CognitoClaims.text(token, "token_use");
+  private static TokenUse tokenUse(CognitoClaims claims, AuthConfiguration configuration) {
+    Optional<String> claim = claims.text("token_use");
     return configuration.tokenUses().stream()
         .filter(use -> claim.isPresent() && use.claimValue().equals(claim.get()))
         .findFirst()

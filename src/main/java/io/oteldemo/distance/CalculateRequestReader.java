@@ -3,11 +3,11 @@ package io.oteldemo.distance;
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorCode;
 import io.oteldemo.api.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +26,9 @@ import java.util.Locale;
 public final class CalculateRequestReader {
 
   public static final int MAX_BODY_BYTES = 4096;
+  /** Looked up once: Json.createReader and its kin look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final String BODY = "body";
 
   private final DistanceRules rules;
@@ -69,7 +72,7 @@ public final class CalculateRequestReader {
       throw new ValidationException(BODY, null, "The body must be a JSON object, e.g. "
           + "{\"date\":\"2026-01-25\"}");
     }
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {

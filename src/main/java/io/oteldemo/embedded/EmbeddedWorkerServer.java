@@ -49,6 +49,11 @@ public class EmbeddedWorkerServer {
   @ConfigProperty(name = "CSV_STORAGE_PATH")
   Optional<String> csvStoragePath;
 
+  /** 0 (a free port) unless something outside must dial the worker, e.g. a benchmark. */
+  @Inject
+  @ConfigProperty(name = "EMBEDDED_WORKER_PORT")
+  int port;
+
   /** Calls continue the caller's trace: the traceparent in their metadata becomes current. */
   @Inject OpenTelemetry openTelemetry;
 
@@ -69,7 +74,7 @@ public class EmbeddedWorkerServer {
           processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
       health = new HealthStatusManager();
       GrpcServerTracing tracing = new GrpcServerTracing(openTelemetry);
-      server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+      server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", checkedPort(port)))
           .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), tracing))
           .addService(ServerInterceptors.intercept(health.getHealthService(), tracing))
           .build();
@@ -83,6 +88,14 @@ public class EmbeddedWorkerServer {
           + ", reading " + locationDataPath + ", writing CSV files to " + csvDirectory);
     }
     return server.getPort();
+  }
+
+  static int checkedPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          "EMBEDDED_WORKER_PORT must be 0 (a free port) or a port from 1 to 65535, not " + port);
+    }
+    return port;
   }
 
   /** Where the embedded worker writes its CSV files. */

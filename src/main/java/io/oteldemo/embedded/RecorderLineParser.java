@@ -1,10 +1,10 @@
 package io.oteldemo.embedded;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  * record type and any damaged line is skipped, as the Recorder's own readers do.
  */
 public final class RecorderLineParser {
+
+  /** Looked up once: Json.createReader and its kin look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final String LOCATION_TYPE = "*";
 
@@ -51,7 +54,7 @@ public final class RecorderLineParser {
   }
 
   private static JsonObject readObject(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

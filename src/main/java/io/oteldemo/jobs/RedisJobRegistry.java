@@ -1,10 +1,10 @@
 package io.oteldemo.jobs;
 
 import io.oteldemo.redis.RedisCommands;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +34,9 @@ import redis.clients.jedis.params.SetParams;
  * together runs on Redis Cluster too.
  */
 public final class RedisJobRegistry implements JobRegistry {
+
+  /** Looked up once: Json.createReader and its kin look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final int MAX_JOBS_PER_OWNER = 10_000;
 
@@ -102,7 +105,7 @@ public final class RedisJobRegistry implements JobRegistry {
   }
 
   private static String toJson(RegisteredJob job) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = JSON.createObjectBuilder()
         .add("owner", job.owner())
         .add("date", job.date().toString())
         .add("registered_at", job.registeredAt().toString());
@@ -111,7 +114,7 @@ public final class RedisJobRegistry implements JobRegistry {
   }
 
   private static RegisteredJob fromJson(String jobId, String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       JsonObject json = reader.readObject();
       return new RegisteredJob(jobId, json.getString("owner"),
           LocalDate.parse(json.getString("date")),

@@ -9,6 +9,8 @@ import io.oteldemo.auth.AuthConfiguration.TokenUse;
 import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,24 @@ class CognitoTokenFilterTest {
   private static final String SUB = "0f6a1c2e-1111-2222-3333-444455556666";
   private static final Set<String> CLIENTS = Set.of("webclient", "cliclient");
 
-  /** A verified token as MicroProfile JWT hands it out, with its claims in a map. */
-  private static final class FakeToken implements JsonWebToken {
+  /**
+   * A verified token as MicroProfile JWT hands it out: its claims in a map and, as the compact
+   * token, the same claims in its payload.
+   */
+  private static class FakeToken implements JsonWebToken {
     private final Map<String, Object> claims;
 
     FakeToken(Map<String, Object> claims) {
       this.claims = claims;
+    }
+
+    @Override
+    public String getRawToken() {
+      String payload = Json.createObjectBuilder(claims).build().toString();
+      return "eyJhbGciOiJSUzI1NiJ9."
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(
+              payload.getBytes(StandardCharsets.UTF_8))
+          + ".c2lnbmF0dXJl";
     }
 
     @Override
@@ -351,5 +365,18 @@ class CognitoTokenFilterTest {
 
     assertEquals(SUB, check(claims, both()).username(),
         "without cognito:username the user should be named by sub");
+  }
+
+  @Test
+  void aTokenWithoutItsCompactFormIsRefused() {
+    JsonWebToken token = new FakeToken(access()) {
+      @Override
+      public String getRawToken() {
+        return null;
+      }
+    };
+    AuthenticationException e = assertThrows(AuthenticationException.class,
+        () -> CognitoTokenFilter.check(token, both()), "claims that cannot be read are refused");
+    assertEquals(ErrorCode.UNAUTHORIZED, e.code());
   }
 }

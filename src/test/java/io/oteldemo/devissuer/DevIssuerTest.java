@@ -24,9 +24,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -275,5 +277,24 @@ class DevIssuerTest {
         "nested lists should become nested arrays");
     assertEquals("v", parsed.getJsonObject("object").getString("k"),
         "maps should become objects");
+  }
+
+  @Test
+  void distinctUserTokensHaveOneSubEachAndVerify() throws Exception {
+    DevIssuer issuer = DevIssuer.openOrCreate(dir);
+
+    List<String> tokens = issuer.distinctUserTokens(5, List.of("load"), ISSUED, 600);
+
+    assertEquals(5, tokens.size(), "one token per requested user");
+    Set<String> subs = new HashSet<>();
+    for (String token : tokens) {
+      assertTrue(verifies(token, issuer.publicKey()), "each token should verify: " + token);
+      JsonObject claims = decodePart(parts(token)[1]);
+      subs.add(claims.getString("sub"));
+      assertEquals("access", claims.getString("token_use"), "an access token: " + claims);
+      assertEquals(ISSUED.getEpochSecond() + 600, claims.getJsonNumber("exp").longValue(),
+          "exp from the ttl: " + claims);
+    }
+    assertEquals(5, subs.size(), "every token should have a sub of its own: " + subs);
   }
 }
