@@ -10,10 +10,10 @@ import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Reads a Fault Tolerance duration as MicroProfile Fault Tolerance itself resolves it: the
- * method's property ({@code <class>/<method>/<Annotation>/<parameter>}), then the class's ({@code
- * <class>/<Annotation>/<parameter>}), then the global one ({@code <Annotation>/<parameter>}), and
- * the annotation's own value last; its unit likewise.
+ * Reads a Fault Tolerance duration of a method's annotation as Liberty's MicroProfile Fault
+ * Tolerance resolves it: the method's property ({@code <class>/<method>/<Annotation>/<parameter>}),
+ * then the global one ({@code <Annotation>/<parameter>}), and the annotation's own value last; its
+ * unit likewise.
  */
 public final class FaultToleranceSetting {
 
@@ -38,7 +38,7 @@ public final class FaultToleranceSetting {
   /** Whether the annotation's policy is in force on the method (both switches of the spec). */
   static boolean enabled(Function<String, Optional<String>> lookup, Method method,
       Class<? extends Annotation> annotation) {
-    Optional<String> own = resolve(lookup, method, annotation, "enabled");
+    Optional<String> own = resolveSwitch(lookup, method, annotation);
     if (own.isPresent()) {
       return Boolean.parseBoolean(own.get().trim());
     }
@@ -68,12 +68,30 @@ public final class FaultToleranceSetting {
     }
   }
 
+  /**
+   * A parameter of an annotation on a method: the method's property, then the global one. The
+   * class's property ({@code <class>/<Annotation>/<parameter>}) configures annotations on the
+   * class only; Liberty does not apply it to a method's own annotation (the production-like
+   * integration tests check it), so neither does this.
+   */
   private static Optional<String> resolve(Function<String, Optional<String>> lookup,
       Method method, Class<? extends Annotation> annotation, String parameter) {
-    String type = method.getDeclaringClass().getName();
     String name = annotation.getSimpleName();
-    return lookup.apply(type + "/" + method.getName() + "/" + name + "/" + parameter)
-        .or(() -> lookup.apply(type + "/" + name + "/" + parameter))
+    return lookup.apply(methodKey(method, name, parameter))
         .or(() -> lookup.apply(name + "/" + parameter));
+  }
+
+  /** The switch of a policy: the method's, the class's, then the global one. */
+  private static Optional<String> resolveSwitch(Function<String, Optional<String>> lookup,
+      Method method, Class<? extends Annotation> annotation) {
+    String name = annotation.getSimpleName();
+    return lookup.apply(methodKey(method, name, "enabled"))
+        .or(() -> lookup.apply(method.getDeclaringClass().getName() + "/" + name + "/enabled"))
+        .or(() -> lookup.apply(name + "/enabled"));
+  }
+
+  private static String methodKey(Method method, String annotation, String parameter) {
+    return method.getDeclaringClass().getName() + "/" + method.getName() + "/" + annotation + "/"
+        + parameter;
   }
 }

@@ -59,7 +59,7 @@ class WorkerCircuitBreakersTest {
   }
 
   @Test
-  void theStandardPropertiesOverrideTheDelayMethodFirstThenClassThenGlobal() {
+  void theStandardPropertiesOverrideTheDelayMethodFirstThenGlobal() {
     breakers.failed(GrpcDistanceWorkerClient.class, GrpcDistanceWorkerClient.CALCULATE);
     now.set(now.get().plusSeconds(2));
 
@@ -67,7 +67,11 @@ class WorkerCircuitBreakersTest {
     assertEquals(28, breakers.retryAfterSeconds(), "global");
     config.put(CLIENT + "/CircuitBreaker/delay", "20");
     config.put(CLIENT + "/CircuitBreaker/delayUnit", "SECONDS");
-    assertEquals(18, breakers.retryAfterSeconds(), "class, with its unit");
+    assertEquals(28, breakers.retryAfterSeconds(),
+        "the class's property configures annotations on the class, not on its methods");
+    config.put(CLIENT + "/calculate/CircuitBreaker/delay", "20");
+    config.put(CLIENT + "/calculate/CircuitBreaker/delayUnit", "SECONDS");
+    assertEquals(18, breakers.retryAfterSeconds(), "method, with its unit");
     config.put(CLIENT + "/calculate/CircuitBreaker/delay", "5000");
     config.put(CLIENT + "/calculate/CircuitBreaker/delayUnit", "millis");
     assertEquals(3, breakers.retryAfterSeconds(), "method");
@@ -102,6 +106,10 @@ class WorkerCircuitBreakersTest {
     assertTrue(tooShort.getMessage().contains("DISTANCE_SERVICE_TIMEOUT"), tooShort.getMessage());
 
     config.put(CLIENT + "/Timeout/value", "70000");
+    assertThrows(IllegalArgumentException.class,
+        () -> requireTimeoutsAbove(Duration.ofSeconds(60)),
+        "the class's property does not configure the methods' own annotations");
+    config.put("Timeout/value", "70000");
     requireTimeoutsAbove(Duration.ofSeconds(60));
 
     config.put(CLIENT + "/jobStatus/Timeout/value", "50");

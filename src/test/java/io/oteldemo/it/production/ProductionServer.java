@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       opening at 50 % failures, open for 3 s, closing after 1 trial success;
  *   <li>{@code listJobs}'s breaker opens only when 50 calls in a row fail, so that its retries can
  *       be counted exactly;
- *   <li>retries: 2, 100 ms ± 50 ms apart; {@code jobStatus}'s bulkhead: 2 concurrent calls.
+ *   <li>retries: 2, 100 ms ± 50 ms apart; {@code jobStatus}'s bulkhead: 2 concurrent calls;
+ *   <li>a class-level bulkhead of 1, which Liberty does not apply to the methods' annotations.
  * </ul>
  */
 public final class ProductionServer implements ExtensionContext.Store.CloseableResource {
@@ -99,6 +100,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     put(env, CLIENT + "/listJobs/CircuitBreaker/requestVolumeThreshold", "50");
     put(env, CLIENT + "/listJobs/CircuitBreaker/failureRatio", "1.0");
     put(env, CLIENT + "/jobStatus/Bulkhead/value", String.valueOf(BULKHEAD));
+    // A class's property, which must not reach the methods' own annotations (see WorkerFaultsIT).
+    put(env, CLIENT + "/Bulkhead/value", "1");
     return env;
   }
 

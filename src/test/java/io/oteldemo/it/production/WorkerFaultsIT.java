@@ -179,6 +179,18 @@ class WorkerFaultsIT {
   }
 
   @Test
+  void aClassLevelPropertyDoesNotReachTheMethodsOwnPolicies() throws Exception {
+    // The server sets GrpcDistanceWorkerClient/Bulkhead/value=1; listJobs keeps its own 20.
+    faults.delay(LIST_JOBS, Duration.ofMillis(700));
+
+    List<ApiClient.Answer> answers = concurrently(4, () -> user.get(JOBS_PATH));
+
+    assertTrue(answers.stream().allMatch(answer -> answer.status() == 200),
+        () -> "4 concurrent lists, none rejected: " + answers);
+    assertEquals(4, faults.calls(LIST_JOBS));
+  }
+
+  @Test
   void aWorkerThatIsDownGets503sAndReadinessStaysUpUntilItIsBackWithoutARestart() {
     server.worker().stop();
 
