@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -107,7 +108,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
 
   /** A MicroProfile Config property as an environment variable (MicroProfile Config's mapping). */
   private static void put(Map<String, String> env, String property, String value) {
-    env.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT), value);
+    env.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value);
   }
 
   private static List<String> jvmOptions(int httpPort, Path build) {
@@ -186,14 +187,20 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
 
   /** Repeats a request while the breakers are still open, until it gets the expected status. */
   private static ApiClient.Answer untilAnswered(Supplier<ApiClient.Answer> request, int status) {
-    Instant deadline = Instant.now().plus(BREAKER_DELAY.multipliedBy(5));
-    ApiClient.Answer answer = request.get();
-    while (answer.status() != status && Instant.now().isBefore(deadline)) {
-      pause(Duration.ofMillis(300));
-      answer = request.get();
-    }
+    ApiClient.Answer answer = poll(request, status, BREAKER_DELAY.multipliedBy(5));
     if (answer.status() != status) {
       throw new AssertionError("The production-like server did not recover: " + answer);
+    }
+    return answer;
+  }
+
+  /** Repeats a request until it gets the status or the time is up; the last answer. */
+  static ApiClient.Answer poll(Supplier<ApiClient.Answer> request, int status, Duration within) {
+    Instant deadline = Instant.now().plus(within);
+    ApiClient.Answer answer = request.get();
+    while (answer.status() != status && Instant.now().isBefore(deadline)) {
+      pause(Duration.ofMillis(250));
+      answer = request.get();
     }
     return answer;
   }

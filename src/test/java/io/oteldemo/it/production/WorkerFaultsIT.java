@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,24 +207,14 @@ class WorkerFaultsIT {
     ProductionServer.pause(Duration.ofSeconds(8));
     server.worker().start();
 
-    ApiClient.Answer recovered = awaitStatus(JOBS_PATH + "/" + job, 200,
+    ApiClient.Answer recovered = ProductionServer.poll(() -> user.get(JOBS_PATH + "/" + job), 200,
         ProductionServer.BREAKER_DELAY.multipliedBy(3));
     assertEquals(200, recovered.status(), () -> "recovered without a restart: " + recovered);
     assertTrue(server.anonymous().get("/health/ready").body().contains("SERVING"));
   }
 
-  private ApiClient.Answer awaitStatus(String path, int status, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    ApiClient.Answer answer = user.get(path);
-    while (answer.status() != status && System.nanoTime() < deadline) {
-      ProductionServer.pause(Duration.ofMillis(250));
-      answer = user.get(path);
-    }
-    return answer;
-  }
-
   static List<ApiClient.Answer> concurrently(int count,
-      java.util.function.Supplier<ApiClient.Answer> request) throws Exception {
+      Supplier<ApiClient.Answer> request) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch start = new CountDownLatch(1);
