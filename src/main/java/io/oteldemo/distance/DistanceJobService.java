@@ -68,14 +68,16 @@ public class DistanceJobService {
         stored.statusUrl(), trace.traceId());
   }
 
-  /** The key's first request: the job is queued and its answer kept, or the key released. */
+  /**
+   * The key's first request: the job is queued and its answer kept. The key is released only when
+   * no job was queued; once the worker has accepted one, the key stays with that job.
+   */
   private CalculationAccepted firstWithKey(String owner, CalculateCommand command,
       IdempotencyClaim claim) {
     try {
-      CalculationAccepted accepted = accepted(queue.submit(owner, command));
-      idempotency.complete(claim, new StoredAcceptance(
-          accepted.jobId(), accepted.status(), accepted.queuedAt(), accepted.statusUrl()));
-      return accepted;
+      return accepted(queue.submit(owner, command, Optional.of(claim)));
+    } catch (JobNotRecordedException e) {
+      throw e;
     } catch (RuntimeException e) {
       try {
         idempotency.release(claim);

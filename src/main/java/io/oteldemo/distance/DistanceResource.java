@@ -123,7 +123,9 @@ public class DistanceResource {
           schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "503",
       description = "The worker is unreachable or its queue is full, or the shared state"
-          + " (Redis) is unavailable; see Retry-After",
+          + " (Redis) is unavailable; see Retry-After. When the worker had already queued the"
+          + " job, the job is recorded once Redis answers and a retry with the same"
+          + " Idempotency-Key resolves to it (409 until then)",
       headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class),

@@ -1,5 +1,7 @@
 package io.oteldemo.distance;
 
+import io.oteldemo.idempotency.IdempotencyClaim;
+import io.oteldemo.idempotency.StoredAcceptance;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.JobSlot;
 import io.oteldemo.jobs.JobSlotLock;
@@ -42,6 +44,7 @@ public class JobQueue {
   @Inject DistanceWorkerClient worker;
   @Inject JobRegistry registry;
   @Inject JobSlotLock slotLock;
+  @Inject JobRecorder recorder;
 
   @Inject
   @ConfigProperty(name = "JOB_COALESCING")
@@ -55,9 +58,21 @@ public class JobQueue {
 
   /** Always queues a new job. */
   public QueuedJob submit(String owner, CalculateCommand command) {
+    return submit(owner, command, Optional.empty());
+  }
+
+  /**
+   * Always queues a new job and records it ({@link JobRecorder}), with the key's answer when a
+   * key was claimed. A failure before the worker accepted the job is thrown as it came: nothing
+   * was queued. After it, only {@link JobNotRecordedException}.
+   */
+  public QueuedJob submit(String owner, CalculateCommand command,
+      Optional<IdempotencyClaim> claim) {
     QueuedJob job = worker.calculate(command.date(), command.deviceId());
-    registry.register(new RegisteredJob(
-        job.jobId(), owner, command.date(), command.deviceId(), clock.instant()));
+    recorder.record(
+        new RegisteredJob(job.jobId(), owner, command.date(), command.deviceId(), clock.instant()),
+        claim.map(started -> new JobRecorder.KeyAnswer(started, new StoredAcceptance(job.jobId(),
+            job.status(), job.queuedAt(), DistanceJobService.JOBS_PATH + job.jobId()))));
     return job;
   }
 

@@ -3,6 +3,7 @@ package io.oteldemo.download;
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorBody;
 import io.oteldemo.api.ErrorCode;
+import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.oteldemo.DistanceApiApplication;
 
-/** Streams a completed job's CSV, never holding the whole file in memory. */
+/**
+ * Streams a completed job's CSV to the job's owner, never holding the whole file in memory. Any
+ * other caller gets the answer of a missing file, so the answer tells nobody which days and
+ * devices someone else calculated.
+ */
 @Path("/api/distance/download")
 @ApplicationScoped
 @Tag(name = "Downloads")
@@ -40,13 +45,17 @@ public class DownloadResource {
   static final String CSV_TYPE = "text/csv; charset=utf-8";
 
   @Inject CsvSource csvSource;
+  @Inject DownloadAccess access;
+  @Inject CurrentUser user;
 
   @GET
   @Path("/{file: .+}")
   @RateLimited(RouteClass.DOWNLOAD)
   @Produces({CSV_TYPE, MediaType.APPLICATION_JSON})
   @Operation(summary = "Download a job's CSV",
-      description = "The file named by a completed job's result.csv_download_url.")
+      description = "The file named by a completed job's result.csv_download_url. Only the"
+          + " owner of a completed job whose result is the file may download it; for anyone"
+          + " else the file does not exist (404).")
   @APIResponse(responseCode = "200", description = "The CSV, streamed",
       headers = {
         @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
@@ -63,7 +72,8 @@ public class DownloadResource {
           example = "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"file name must end"
               + " with '.csv'\",\"details\":{\"field\":\"file\",\"value\":\"distance_20260125"
               + ".txt\"}},\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
-  @APIResponse(responseCode = "404", description = "No such file",
+  @APIResponse(responseCode = "404",
+      description = "No such file, or not a result of a completed job of the caller's",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "502", description = "The worker failed to serve the file",
@@ -78,12 +88,19 @@ public class DownloadResource {
           @PathParam("file")
           String file) {
     String name = CsvFileName.check(file);
-    CsvFile csv = csvSource.open(name)
-        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such file: " + name));
+    if (!access.ownsResult(user.require().subject(), name)) {
+      throw noSuchFile(name);
+    }
+    CsvFile csv = csvSource.open(name).orElseThrow(() -> noSuchFile(name));
     Response.ResponseBuilder response = Response.ok(stream(csv.content()), CSV_TYPE)
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     csv.size().ifPresent(size -> response.header(HttpHeaders.CONTENT_LENGTH, size));
     return response.build();
+  }
+
+  /** One answer for a missing file and for another user's: nothing tells them apart. */
+  private static ApiException noSuchFile(String name) {
+    return new ApiException(ErrorCode.NOT_FOUND, "No such file: " + name);
   }
 
   private static StreamingOutput stream(InputStream content) {

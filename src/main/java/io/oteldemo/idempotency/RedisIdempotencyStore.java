@@ -14,6 +14,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Lua scripts, so that claiming, completing and releasing are each atomic: of concurrent first
  * uses exactly one is STARTED. The in-flight mark expires after the in-flight timeout (a process
  * that died mid-request does not lock the key for a day); the answer, after the retention.
+ * Claiming again with the same token is STARTED again, so a claim whose reply was lost can be
+ * repeated ({@link RedisCommands}).
  */
 public final class RedisIdempotencyStore implements IdempotencyStore {
 
@@ -30,6 +32,9 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         return {'MISMATCH'}
       end
       if r[1] ~= 'done' then
+        if redis.call('HGET', KEYS[1], 'token') == ARGV[2] then
+          return {'STARTED'}
+        end
         return {'IN_FLIGHT'}
       end
       return {'REPLAY', r[3], r[4], r[5], r[6]}
@@ -68,8 +73,12 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
   @Override
   public IdempotencyClaim begin(String user, IdempotencyKey key, String fingerprint) {
+    return claim(user, key, fingerprint, UUID.randomUUID().toString());
+  }
+
+  /** Claims the key for this attempt's token; the same token again is STARTED again. */
+  IdempotencyClaim claim(String user, IdempotencyKey key, String fingerprint, String token) {
     String digest = key.digest();
-    String token = UUID.randomUUID().toString();
     Object reply = RedisCommands.run("claim an idempotency key", () -> redis.eval(BEGIN_SCRIPT,
         List.of(recordKey(user, digest)),
         List.of(fingerprint, token, Long.toString(inFlightTimeout.toMillis()))));

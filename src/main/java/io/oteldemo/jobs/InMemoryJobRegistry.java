@@ -24,6 +24,7 @@ public final class InMemoryJobRegistry implements JobRegistry {
   private final Map<String, RegisteredJob> jobs = new LinkedHashMap<>();
   private final Map<String, Set<String>> jobIdsByOwner = new HashMap<>();
   private final Map<JobSlot, String> latestBySlot = new HashMap<>();
+  private final Map<JobSlot, String> completedBySlot = new HashMap<>();
   private final Clock clock;
   private final Duration retention;
   private final int maxEntries;
@@ -68,6 +69,20 @@ public final class InMemoryJobRegistry implements JobRegistry {
     return Optional.ofNullable(latestBySlot.get(slot));
   }
 
+  @Override
+  public synchronized void markCompleted(RegisteredJob job) {
+    evict();
+    if (jobs.containsKey(job.jobId())) {
+      completedBySlot.put(job.slot(), job.jobId());
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> completedJobId(JobSlot slot) {
+    evict();
+    return Optional.ofNullable(completedBySlot.get(slot));
+  }
+
   private void evict() {
     Instant oldestKept = clock.instant().minus(retention);
     Iterator<RegisteredJob> oldestFirst = jobs.values().iterator();
@@ -92,5 +107,6 @@ public final class InMemoryJobRegistry implements JobRegistry {
       }
     }
     latestBySlot.remove(job.slot(), job.jobId());
+    completedBySlot.remove(job.slot(), job.jobId());
   }
 }

@@ -23,4 +23,13 @@ public interface JobRegistry {
 
   /** The id of the latest job registered for the slot, while it is retained. */
   Optional<String> latestJobId(JobSlot slot);
+
+  /**
+   * Remembers that a retained job completed: its result file is then its owner's to download,
+   * even after the worker forgot the job. Nothing is remembered for a job no longer retained.
+   */
+  void markCompleted(RegisteredJob job);
+
+  /** The id of a job of the slot that was marked completed, while that job is retained. */
+  Optional<String> completedJobId(JobSlot slot);
 }

@@ -27,7 +27,9 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code jobs:{<owner>}}: a sorted set of the owner's job ids by registration time, for
  *       listing, trimmed to the retention period and {@value #MAX_JOBS_PER_OWNER} entries;
  *   <li>{@code jobs:{<owner>}:latest:<date>:<device>}: the slot's latest job id, for duplicate
- *       detection.
+ *       detection;
+ *   <li>{@code jobs:{<owner>}:completed:<date>:<device>}: a job of the slot seen completed, for
+ *       downloads; it expires with that job.
  * </ul>
  *
  * The owner's keys share the hash tag {@code {<owner>}}, so the script that updates them
@@ -92,6 +94,22 @@ public final class RedisJobRegistry implements JobRegistry {
         RedisCommands.run("find a user's latest job", () -> redis.get(latestKey(slot))));
   }
 
+  @Override
+  public void markCompleted(RegisteredJob job) {
+    long ttl = Duration.between(clock.instant(), job.registeredAt().plus(retention)).toMillis();
+    if (ttl <= 0) {
+      return;
+    }
+    RedisCommands.run("mark a job completed",
+        () -> redis.set(completedKey(job.slot()), job.jobId(), SetParams.setParams().px(ttl)));
+  }
+
+  @Override
+  public Optional<String> completedJobId(JobSlot slot) {
+    return Optional.ofNullable(
+        RedisCommands.run("find a user's completed job", () -> redis.get(completedKey(slot))));
+  }
+
   static String jobKey(String jobId) {
     return "job:" + jobId;
   }
@@ -102,6 +120,10 @@ public final class RedisJobRegistry implements JobRegistry {
 
   static String latestKey(JobSlot slot) {
     return ownerKey(slot.owner()) + ":latest:" + slot.name();
+  }
+
+  static String completedKey(JobSlot slot) {
+    return ownerKey(slot.owner()) + ":completed:" + slot.name();
   }
 
   private static String toJson(RegisteredJob job) {

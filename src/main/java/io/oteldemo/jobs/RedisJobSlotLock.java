@@ -4,13 +4,24 @@ import io.oteldemo.redis.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * {@link JobSlotLock} in Redis, shared by every replica: {@code SET NX PX} on
- * {@code jobs:{<owner>}:lock:<date>:<device>}, released only by its holder.
+ * {@code jobs:{<owner>}:lock:<date>:<device>}, released only by its holder. Taking it again with
+ * the holder's token succeeds, so an attempt whose reply was lost can be repeated.
  */
 public final class RedisJobSlotLock implements JobSlotLock {
+
+  /** ARGV: token, hold ms. */
+  private static final String LOCK_SCRIPT = """
+      if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+        return 1
+      end
+      if redis.call('GET', KEYS[1]) == ARGV[1] then
+        return 1
+      end
+      return 0
+      """;
 
   private static final String UNLOCK_SCRIPT = """
       if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -27,8 +38,9 @@ public final class RedisJobSlotLock implements JobSlotLock {
 
   @Override
   public boolean tryLock(JobSlot slot, String token, Duration hold) {
-    return "OK".equals(RedisCommands.run("lock a job slot", () -> redis.set(lockKey(slot), token,
-        SetParams.setParams().nx().px(hold.toMillis()))));
+    Object locked = RedisCommands.run("lock a job slot", () -> redis.eval(LOCK_SCRIPT,
+        List.of(lockKey(slot)), List.of(token, Long.toString(hold.toMillis()))));
+    return Long.valueOf(1).equals(locked);
   }
 
   @Override

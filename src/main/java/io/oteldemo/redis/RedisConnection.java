@@ -18,9 +18,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The one Redis client of the application, when {@code REDIS_URL} is set: short timeouts, so a
- * slow or dead Redis costs a request tens of milliseconds, never seconds. Without it, the state
- * that replicas would share stays in this process, and the server says so at start.
+ * The one Redis client of the application, when {@code REDIS_URL} is set: short timeouts (250 ms
+ * by default, one repetition in {@link RedisCommands}), so a slow or dead Redis costs a request
+ * well under a second, never many seconds. Without it, the state that replicas would share stays
+ * in this process, and the server says so at start.
  */
 @ApplicationScoped
 public class RedisConnection {

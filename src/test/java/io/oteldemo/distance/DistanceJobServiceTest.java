@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorCode;
-import io.oteldemo.auth.AuthConfiguration.TokenUse;
-import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.idempotency.IdempotencyKeyInFlightException;
 import io.oteldemo.idempotency.IdempotencyKeyMismatchException;
@@ -48,6 +46,7 @@ class DistanceJobServiceTest {
     service.registry = queue.registry;
     service.queue = queue;
     service.idempotency = idempotency;
+    queue.recorder.idempotency = idempotency;
     service.user = user;
     service.trace = new RequestTrace();
     return service;
@@ -180,19 +179,5 @@ class DistanceJobServiceTest {
 
   private static Set<String> ids(JobListView list) {
     return list.jobs().stream().map(JobSummaryView::jobId).collect(Collectors.toSet());
-  }
-
-  /** The authenticated user, switched by the test. */
-  private static final class TestUser extends CurrentUser {
-    String subject;
-
-    TestUser(String subject) {
-      this.subject = subject;
-    }
-
-    @Override
-    public AuthenticatedUser require() {
-      return new AuthenticatedUser(subject, "user-" + subject, Set.of(), TokenUse.ACCESS);
-    }
   }
 }

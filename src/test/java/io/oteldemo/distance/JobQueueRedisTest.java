@@ -63,6 +63,7 @@ class JobQueueRedisTest {
   private static JobQueue replica(FakeWorker worker, UnifiedJedis client) {
     JobQueue queue = JobQueueTest.queue(worker, true);
     queue.registry = new RedisJobRegistry(client, Clock.systemUTC(), Duration.ofHours(24));
+    queue.recorder.registry = queue.registry;
     queue.slotLock = new RedisJobSlotLock(client);
     return queue;
   }

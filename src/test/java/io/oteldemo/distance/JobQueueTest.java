@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
+import io.oteldemo.idempotency.IdempotencyStore;
+import io.oteldemo.idempotency.InProcessIdempotencyStore;
 import io.oteldemo.jobs.InMemoryJobRegistry;
 import io.oteldemo.jobs.InProcessJobSlotLock;
+import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.worker.QueuedJob;
 import io.oteldemo.worker.WorkerException;
 import java.time.Clock;
@@ -41,9 +44,21 @@ class JobQueueTest {
     queue.worker = worker;
     queue.registry = new InMemoryJobRegistry(Clock.systemUTC(), Duration.ofHours(24));
     queue.slotLock = new InProcessJobSlotLock(Clock.systemUTC());
+    queue.recorder = recorder(queue.registry, new InProcessIdempotencyStore(Clock.systemUTC(),
+        Duration.ofHours(24), Duration.ofSeconds(60)), new ManualScheduler());
     queue.coalescing = coalescing;
     queue.workerTimeoutSeconds = 30;
     return queue;
+  }
+
+  static JobRecorder recorder(JobRegistry registry, IdempotencyStore idempotency,
+      ManualScheduler scheduler) {
+    JobRecorder recorder = new JobRecorder();
+    recorder.registry = registry;
+    recorder.idempotency = idempotency;
+    recorder.workerTimeoutSeconds = 30;
+    recorder.scheduler = scheduler;
+    return recorder;
   }
 
   @Test

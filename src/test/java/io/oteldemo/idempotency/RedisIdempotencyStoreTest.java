@@ -73,6 +73,19 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void aClaimRepeatedWithItsOwnTokenIsStartedAgainAndOnlyIt() {
+    IdempotencyClaim first = replicaA.claim("alice", KEY, DAY_PHONE, "token-1");
+
+    IdempotencyClaim repeated = replicaB.claim("alice", KEY, DAY_PHONE, "token-1");
+    IdempotencyClaim other = replicaB.claim("alice", KEY, DAY_PHONE, "token-2");
+
+    assertEquals(Outcome.STARTED, first.outcome());
+    assertEquals(Outcome.STARTED, repeated.outcome(),
+        "a claim whose reply was lost may be sent again");
+    assertEquals(Outcome.IN_FLIGHT, other.outcome());
+  }
+
+  @Test
   void aKeyReleasedOnOneReplicaStartsOnAnother() {
     replicaA.release(replicaA.begin("alice", KEY, DAY_PHONE));
 

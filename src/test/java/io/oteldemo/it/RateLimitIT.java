@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 public class RateLimitIT {
 
   private static final String MISSING_CSV = "/api/distance/download/distance_19000101.csv";
+  /**
+   * A download no job can match (31 February): its 404 needs no job registry, so while Redis is
+   * down only the rate limiter is without it. A real file's download needs the registry (503).
+   */
+  private static final String NO_SUCH_DAY_CSV = "/api/distance/download/distance_19000231.csv";
   private static final int DOWNLOADS = 3;
 
   @Test
@@ -110,7 +115,7 @@ public class RateLimitIT {
     redis.stop();
     try {
       for (int i = 0; i < DOWNLOADS * 3; i++) {
-        ApiClient.Answer answer = api.get(MISSING_CSV);
+        ApiClient.Answer answer = api.get(NO_SUCH_DAY_CSV);
         assertEquals(404, answer.status(), () -> "failing open while Redis is down: " + answer);
         assertEquals("\"download\";q=3;w=2", answer.header("RateLimit-Policy"));
         assertNull(answer.header("RateLimit"), "no quota is known without Redis");

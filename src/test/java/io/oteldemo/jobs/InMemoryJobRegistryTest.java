@@ -113,6 +113,30 @@ class InMemoryJobRegistryTest {
     assertTrue(small.find("job-1").isPresent(), "3 entries fit a cap of 3");
   }
 
+  @Test
+  void aJobMarkedCompletedIsItsSlotsCompletedJobUntilItExpires() {
+    RegisteredJob job = job("job-1", clock.instant());
+    registry.register(job);
+    assertEquals(Optional.empty(), registry.completedJobId(job.slot()), "not yet completed");
+
+    registry.markCompleted(job);
+    assertEquals(Optional.of("job-1"), registry.completedJobId(job.slot()));
+
+    clock.advance(RETENTION.plusSeconds(1));
+    assertEquals(Optional.empty(), registry.completedJobId(job.slot()), "gone with the job");
+  }
+
+  @Test
+  void aJobNoLongerRetainedIsNotMarkedCompleted() {
+    RegisteredJob job = job("job-1", clock.instant());
+    registry.register(job);
+    clock.advance(RETENTION.plusSeconds(1));
+
+    registry.markCompleted(job);
+
+    assertEquals(Optional.empty(), registry.completedJobId(job.slot()));
+  }
+
   private static RegisteredJob job(String id, Instant registeredAt) {
     return new RegisteredJob(id, "user-1", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"),
         registeredAt);

@@ -178,6 +178,40 @@ class RedisJobRegistryTest {
     }
   }
 
+  @Test
+  void aJobMarkedCompletedOnOneReplicaIsSeenByTheOther() {
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    replicaA.register(job);
+    assertEquals(Optional.empty(), replicaB.completedJobId(job.slot()), "not yet completed");
+
+    replicaA.markCompleted(job);
+
+    assertEquals(Optional.of("job-1"), replicaB.completedJobId(job.slot()));
+    assertEquals(Optional.empty(), replicaB.completedJobId(job("job-2", "bob", PHONE).slot()),
+        "another owner's slot");
+  }
+
+  @Test
+  void theCompletedMarkExpiresWithTheJob() {
+    RegisteredJob job = new RegisteredJob("job-1", "alice", DAY, PHONE,
+        Instant.now().minus(RETENTION).plusSeconds(60).truncatedTo(ChronoUnit.MILLIS));
+    replicaA.register(job);
+    replicaA.markCompleted(job);
+
+    long ttl = clientA.pttl(RedisJobRegistry.completedKey(job.slot()));
+    assertTrue(ttl > 0 && ttl <= 60_000, () -> "expires when the job does, ttl " + ttl);
+  }
+
+  @Test
+  void aJobPastItsRetentionIsNotMarkedCompleted() {
+    RegisteredJob job = new RegisteredJob("job-1", "alice", DAY, PHONE,
+        Instant.now().minus(RETENTION).minusSeconds(1));
+
+    replicaA.markCompleted(job);
+
+    assertEquals(Optional.empty(), replicaA.completedJobId(job.slot()));
+  }
+
   private static RegisteredJob job(String id, String owner, Optional<String> device) {
     return new RegisteredJob(id, owner, DAY, device, Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }

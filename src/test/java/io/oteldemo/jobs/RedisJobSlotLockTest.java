@@ -61,6 +61,14 @@ class RedisJobSlotLockTest {
   }
 
   @Test
+  void theHolderTakingItAgainSucceedsSoALostReplyCanBeRepeated() {
+    assertTrue(replicaA.tryLock(SLOT, "t1", HOLD));
+
+    assertTrue(replicaB.tryLock(SLOT, "t1", HOLD), "the same token again");
+    assertFalse(replicaB.tryLock(SLOT, "t2", HOLD), "still held by t1");
+  }
+
+  @Test
   void onlyTheHolderReleases() {
     replicaA.tryLock(SLOT, "t1", HOLD);
 

@@ -179,7 +179,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
               + TestTokens.newUser().replace('-', '_') + "\"}"), 202);
       untilAnswered(() -> user.get("/api/distance/jobs/" + job), 200);
       untilAnswered(() -> user.get("/api/distance/jobs"), 200);
-      untilAnswered(() -> user.get("/api/distance/download/distance_20000101.csv"), 404);
+      // The user's own file: only an owner's download reaches the worker's HTTP endpoint.
+      untilAnswered(() -> user.get("/api/distance/download/distance_20260125.csv"), 200);
     }
     worker.faults().clear();
     worker.downloads().clear();

@@ -52,6 +52,19 @@ class ProxiedDownloadFaultsIT {
   }
 
   @Test
+  void anotherUsersDownloadIs404AndNeverReachesTheWorker() {
+    ApiClient other = server.newUser();
+    ApiClient.Answer guessed = other.get(downloadPath);
+    ApiClient.Answer missing =
+        other.get("/api/distance/download/distance_19000102_iphone_stuart.csv");
+
+    assertError(guessed, 404, "NOT_FOUND");
+    assertEquals(assertError(missing, 404, "NOT_FOUND").keySet(),
+        assertError(guessed, 404, "NOT_FOUND").keySet(), "the answer of a missing file");
+    assertEquals(0, endpoint.requests(), "the worker is not asked for another user's file");
+  }
+
+  @Test
   void aFailingWorkerIs502AndNotRetried() {
     endpoint.failWith(500);
     assertError(user.get(downloadPath), 502, "BAD_GATEWAY");
