@@ -3,6 +3,7 @@ package io.oteldemo.it.production;
 import static io.oteldemo.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.it.ApiClient;
@@ -63,14 +64,8 @@ class DeviceAccessIT {
   void aDeviceNoneOfTheUsersGroupsGrantsIs403NamingItAndCreatesNoJob() {
     ApiClient guest = server.userIn(List.of("guests"));
 
-    ApiClient.Answer refused = guest.postJson(CALCULATE, OTHER_PHONE);
+    assertRefused(guest.postJson(CALCULATE, OTHER_PHONE), "pixel_anna");
 
-    JsonObject error = assertError(refused, 403, "FORBIDDEN");
-    assertEquals("pixel_anna", error.getJsonObject("details").getString("device_id"),
-        () -> "details.device_id of " + refused);
-    String challenge = refused.header("WWW-Authenticate");
-    assertTrue(challenge != null && challenge.contains("insufficient_scope"),
-        () -> "an RFC 6750 insufficient_scope challenge: " + refused);
     ApiClient.Answer jobs = guest.get("/api/distance/jobs");
     assertEquals(0, jobs.json().getInt("total_count"), () -> "no job was created: " + jobs);
   }
@@ -79,11 +74,7 @@ class DeviceAccessIT {
   void everyDeviceAtOnceWithoutTheStarIs403() {
     ApiClient guest = server.userIn(List.of("guests"));
 
-    ApiClient.Answer refused = guest.postJson(CALCULATE, EVERY_DEVICE);
-
-    JsonObject error = assertError(refused, 403, "FORBIDDEN");
-    assertEquals("*", error.getJsonObject("details").getString("device_id"),
-        () -> "details.device_id of " + refused);
+    assertRefused(guest.postJson(CALCULATE, EVERY_DEVICE), "*");
   }
 
   @Test
@@ -91,8 +82,7 @@ class DeviceAccessIT {
     for (List<String> groups : List.of(List.<String>of(), List.of("strangers"))) {
       ApiClient user = server.userIn(groups);
       for (String body : List.of(PHONE, OTHER_PHONE, EVERY_DEVICE)) {
-        ApiClient.Answer answer = user.postJson(CALCULATE, body);
-        assertError(answer, 403, "FORBIDDEN");
+        assertError(user.postJson(CALCULATE, body), 403, "FORBIDDEN");
       }
     }
   }
@@ -126,6 +116,22 @@ class DeviceAccessIT {
   }
 
   @Test
+  void theOpenApiDocumentShowsTheRefusalOnCalculate() {
+    ApiClient api = server.anonymous();
+    JsonObject calculate = api.send(api.request("/openapi").header("Accept", "application/json")
+        .GET().build()).json().getJsonObject("paths").getJsonObject(CALCULATE)
+        .getJsonObject("post");
+    JsonObject forbidden = calculate.getJsonObject("responses").getJsonObject("403");
+    assertNotNull(forbidden, () -> "403 documented on calculate: " + calculate);
+    assertTrue(forbidden.getString("description").contains("DEVICE_ACCESS"),
+        () -> "the policy named: " + forbidden);
+    String example = forbidden.getJsonObject("content").getJsonObject("application/json")
+        .get("example").toString();
+    assertTrue(example.contains("FORBIDDEN") && example.contains("device_id"),
+        () -> "an example body with details.device_id: " + forbidden);
+  }
+
+  @Test
   void theStartLogsThePolicyAndNoWarning() {
     List<String> messages = server.messages();
     assertTrue(messages.stream().anyMatch(line ->
@@ -156,6 +162,16 @@ class DeviceAccessIT {
       assertNotEquals(202, answer.status(), () -> "the application did not start: " + answer);
       assertNotEquals(200, broken.anonymous().get("/health/ready").status(), "not ready");
     }
+  }
+
+  /** 403 FORBIDDEN naming the device, with an RFC 6750 insufficient_scope challenge. */
+  private static void assertRefused(ApiClient.Answer refused, String deviceId) {
+    JsonObject error = assertError(refused, 403, "FORBIDDEN");
+    assertEquals(deviceId, error.getJsonObject("details").getString("device_id"),
+        () -> "details.device_id of " + refused);
+    String challenge = refused.header("WWW-Authenticate");
+    assertTrue(challenge != null && challenge.contains("insufficient_scope"),
+        () -> "an RFC 6750 insufficient_scope challenge: " + refused);
   }
 
   private static String awaitMessage(DeviceAccessServer server, String text) {
