@@ -11,7 +11,12 @@ public class AccessDeniedException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public AccessDeniedException(String message) {
-    super(ErrorCode.FORBIDDEN, message, null, OptionalLong.empty(),
+    this(message, null);
+  }
+
+  /** With {@code details} saying what was refused, e.g. the device. */
+  public AccessDeniedException(String message, Map<String, Object> details) {
+    super(ErrorCode.FORBIDDEN, message, details, OptionalLong.empty(),
         Map.of("WWW-Authenticate", AuthenticationException.REALM
             + ", error=\"insufficient_scope\""));
   }

@@ -3,6 +3,7 @@ package io.oteldemo.distance;
 import io.oteldemo.api.ApiException;
 import io.oteldemo.api.ErrorCode;
 import io.oteldemo.auth.CurrentUser;
+import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
 import io.oteldemo.idempotency.IdempotencyClaim;
 import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.idempotency.IdempotencyKeyInFlightException;
@@ -41,15 +42,20 @@ public class DistanceJobService {
   @Inject JobQueue queue;
   @Inject IdempotencyStore idempotency;
   @Inject CurrentUser user;
+  @Inject DeviceAccess deviceAccess;
   @Inject RequestTrace trace;
 
   /**
    * Queues a calculation for the caller. With an idempotency key, the key's first request
    * queues a job and its retries get the same answer (IETF idempotency-key draft); without one,
-   * an identical request whose job is still running gets that job ({@link JobQueue}).
+   * an identical request whose job is still running gets that job ({@link JobQueue}). A device
+   * the caller's groups are not granted is refused first, so it neither queues a job nor uses
+   * up the key.
    */
   public Calculation calculate(CalculateCommand command, Optional<IdempotencyKey> key) {
-    String owner = user.require().subject();
+    AuthenticatedUser caller = user.require();
+    deviceAccess.check(caller.groups(), command.deviceId());
+    String owner = caller.subject();
     if (key.isEmpty()) {
       return new Calculation(accepted(queue.submitOrJoin(owner, command)), false);
     }

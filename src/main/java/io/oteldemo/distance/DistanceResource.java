@@ -94,6 +94,18 @@ public class DistanceResource {
           example = "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"date must use the"
               + " format YYYY-MM-DD\",\"details\":{\"field\":\"date\",\"value\":\"25-01-2026\"}},"
               + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+  @APIResponse(responseCode = "403",
+      description = "The user is not in the group the deployment requires, or none of the"
+          + " user's groups may calculate this device, or every device at once (DEVICE_ACCESS);"
+          + " details.device_id names the device, * for every device",
+      headers = @Header(name = "WWW-Authenticate",
+          description = "Bearer realm=\"otel-demo\", error=\"insufficient_scope\"",
+          schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class),
+          example = "{\"error\":{\"code\":\"FORBIDDEN\",\"message\":\"None of your groups may"
+              + " calculate device pixel_anna\",\"details\":{\"device_id\":\"pixel_anna\"}},"
+              + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
   @APIResponse(responseCode = "409",
       description = "A request with this Idempotency-Key is still being processed; retry after"
           + " Retry-After seconds",

@@ -68,7 +68,7 @@ public final class DistanceRules {
     if (value == null) {
       return Optional.empty();
     }
-    if (!DEVICE_ID.matcher(value).matches()) {
+    if (!isDeviceId(value)) {
       throw new ValidationException(
           field, value, field + " must be 1-64 letters, digits or underscores");
     }
@@ -101,6 +101,11 @@ public final class DistanceRules {
       return 0;
     }
     return integer(field, value, 0, Integer.MAX_VALUE);
+  }
+
+  /** Whether a text is a device id as the API accepts it (also in the device access policy). */
+  public static boolean isDeviceId(String value) {
+    return value != null && DEVICE_ID.matcher(value).matches();
   }
 
   /** Whether a job id can exist at all; the worker's ids are UUIDs. */

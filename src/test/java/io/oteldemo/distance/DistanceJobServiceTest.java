@@ -48,8 +48,25 @@ class DistanceJobServiceTest {
     service.idempotency = idempotency;
     queue.recorder.idempotency = idempotency;
     service.user = user;
+    service.deviceAccess = DeviceAccessTest.access("");
     service.trace = new RequestTrace();
     return service;
+  }
+
+  @Test
+  void aDeviceTheUsersGroupsAreNotGrantedQueuesNothingAndLeavesTheKeyUnused() {
+    service.deviceAccess = DeviceAccessTest.access("family=*");
+
+    ApiException e = assertThrows(ApiException.class, () -> service.calculate(PHONE_DAY, KEY));
+    assertEquals(ErrorCode.FORBIDDEN, e.code());
+    assertThrows(ApiException.class, () -> service.calculate(EVERY_DEVICE_DAY, Optional.empty()));
+    assertEquals(0, worker.calculations.get(), "no job was queued");
+    assertTrue(queue.registry.jobIdsOf("alice").isEmpty(), "no job was registered");
+
+    service.deviceAccess = DeviceAccessTest.access("");
+    assertFalse(service.calculate(PHONE_DAY, KEY).replayed(),
+        "the key was not used by the refused request");
+    assertEquals(1, worker.calculations.get());
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
             "https.port", String.valueOf(TestWorker.freePort())),
         jvmOptions(httpPort, build));
     liberty.start();
-    awaitReady();
+    awaitReady(baseUri);
   }
 
   static ProductionServer start() {
@@ -111,7 +111,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value);
   }
 
-  private static List<String> jvmOptions(int httpPort, Path build) {
+  /** The HTTP port as a MicroProfile Config value, and the coverage agent when the build has it. */
+  static List<String> jvmOptions(int httpPort, Path build) {
     List<String> options = new ArrayList<>();
     options.add("-Dhttp.port=" + httpPort);
     String agent = System.getProperty("it.jacoco.agent");
@@ -123,7 +124,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     return options;
   }
 
-  private void awaitReady() {
+  /** Waits until the server at this address is ready, or fails after {@code START_TIMEOUT}. */
+  static void awaitReady(URI baseUri) {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     ApiClient anonymous = ApiClient.of(baseUri, null);
     while (Instant.now().isBefore(deadline)) {
@@ -136,7 +138,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
       }
       pause(Duration.ofMillis(500));
     }
-    throw new IllegalStateException("The production-like server is not ready after "
+    throw new IllegalStateException("The server at " + baseUri + " is not ready after "
         + START_TIMEOUT + "; see its logs/messages.log");
   }
 

@@ -1,0 +1,116 @@
+package io.oteldemo.distance;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oteldemo.api.ApiException;
+import io.oteldemo.api.ErrorCode;
+import io.oteldemo.auth.AccessDeniedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The policy as the application applies it: the start's log line and the 403 it answers. */
+class DeviceAccessTest {
+
+  private final Logger logger = Logger.getLogger(DeviceAccess.class.getName());
+  private final List<LogRecord> logged = new ArrayList<>();
+  private final Handler recorder = new Handler() {
+    @Override
+    public void publish(LogRecord logRecord) {
+      logged.add(logRecord);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+
+  /** The bean as the container makes it, with this setting (empty: unset). */
+  static DeviceAccess access(String setting) {
+    DeviceAccess access = new DeviceAccess();
+    access.setting = Optional.of(setting).filter(value -> !value.isEmpty());
+    access.load();
+    return access;
+  }
+
+  @BeforeEach
+  void record() {
+    logger.addHandler(recorder);
+  }
+
+  @AfterEach
+  void stopRecording() {
+    logger.removeHandler(recorder);
+  }
+
+  @Test
+  void unsetLetsEveryoneCalculateAnythingAndSaysSoOnceAsAWarning() {
+    DeviceAccess access = access("");
+
+    assertDoesNotThrow(() -> access.check(Set.of(), Optional.of("iphone_stuart")));
+    assertDoesNotThrow(() -> access.check(Set.of(), Optional.empty()));
+    assertDoesNotThrow(() -> access.check(Set.of("guests"), Optional.of("pixel_anna")));
+    assertEquals(1, logged.size(), () -> "one line at start, none per request: " + messages());
+    assertEquals(Level.WARNING, logged.get(0).getLevel());
+    assertTrue(logged.get(0).getMessage().contains("DEVICE_ACCESS is not set"), messages());
+  }
+
+  @Test
+  void aSetPolicyIsLoggedWithItsGrantsAndNoWarning() {
+    access("family=*;guests=iphone_stuart");
+
+    assertEquals(1, logged.size(), this::messages);
+    assertEquals(Level.INFO, logged.get(0).getLevel());
+    assertEquals("Device access by group: family: *; guests: iphone_stuart",
+        logged.get(0).getMessage());
+  }
+
+  @Test
+  void anUngrantedDeviceIs403NamingTheDevice() {
+    DeviceAccess access = access("family=*;guests=iphone_stuart");
+
+    ApiException e = assertThrows(AccessDeniedException.class,
+        () -> access.check(Set.of("guests"), Optional.of("pixel_anna")));
+    assertEquals(ErrorCode.FORBIDDEN, e.code());
+    assertEquals(Map.of("device_id", "pixel_anna"), e.details());
+    assertTrue(e.getMessage().contains("pixel_anna"), e.getMessage());
+    assertTrue(e.headers().get("WWW-Authenticate").contains("insufficient_scope"),
+        () -> "headers: " + e.headers());
+    assertDoesNotThrow(() -> access.check(Set.of("guests"), Optional.of("iphone_stuart")));
+  }
+
+  @Test
+  void allDevicesWithoutTheStarIs403WithTheStarAsDevice() {
+    DeviceAccess access = access("family=*;guests=iphone_stuart");
+
+    ApiException e = assertThrows(AccessDeniedException.class,
+        () -> access.check(Set.of("guests"), Optional.empty()));
+    assertEquals(Map.of("device_id", "*"), e.details());
+    assertDoesNotThrow(() -> access.check(Set.of("family"), Optional.empty()));
+  }
+
+  @Test
+  void aMalformedSettingStopsTheBeanFromStarting() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> access("family=*;guests"));
+    assertTrue(e.getMessage().contains("entry 2 'guests'"), e.getMessage());
+  }
+
+  private String messages() {
+    return logged.stream().map(LogRecord::getMessage).toList().toString();
+  }
+}
