@@ -28,7 +28,10 @@ SERVER=otel-demo
 PID_FILE=$WLP/usr/servers/.pid/$SERVER.pid
 REDIS_BIN=$(ls target/redis/redis-server-* 2>/dev/null | head -1 || true)
 
-limit_arg() { # name value: a -D for a limit, none for "default"
+# A -D for a limit, none for "default". The limits reach the server only this way: the server
+# starts without the RATE_LIMIT_* variables of this shell, since the application would read a
+# "default" there as a (malformed) limit.
+limit_arg() { # name value
   [ "$2" = default ] || printf -- '-D%s=%s ' "$1" "$2"
 }
 
@@ -57,6 +60,7 @@ start() {
     $(limit_arg RATE_LIMIT_CALCULATE "$RATE_LIMIT_CALCULATE") \
     $(limit_arg RATE_LIMIT_STATUS "$RATE_LIMIT_STATUS") \
     $(limit_arg RATE_LIMIT_DOWNLOAD "$RATE_LIMIT_DOWNLOAD")" \
+    env -u RATE_LIMIT_CALCULATE -u RATE_LIMIT_STATUS -u RATE_LIMIT_DOWNLOAD \
     "$WLP/bin/server" start "$SERVER" >"$STATE/server-start.log"
   for _ in $(seq 1 120); do
     if curl -fs "http://localhost:$HTTP_PORT/health/ready" >/dev/null 2>&1; then

@@ -2,11 +2,9 @@ package io.oteldemo.deploy;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -14,15 +12,13 @@ import org.w3c.dom.NodeList;
 
 /**
  * The few facts of {@code pom.xml} that deployment files must agree with: the version, the WAR's
- * name, the Open Liberty version and the local run's developer defaults (which must never reach
- * an image or a manifest). Properties are resolved as Maven would, with the project folder as
+ * name, the Open Liberty version and the properties the developer defaults refer to. Properties are resolved as Maven would, with the project folder as
  * {@code .} and the build folder as {@code target}.
  */
 public final class PomModel {
 
   private static final Path LOCATION = Path.of("pom.xml");
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
-  private static final String DEV_ENV_PREFIX = "liberty.env.";
 
   private final Element project;
   private final Map<String, String> properties = new LinkedHashMap<>();
@@ -61,28 +57,6 @@ public final class PomModel {
       throw new IllegalArgumentException("pom.xml has no property " + name);
     }
     return resolve(value, 0);
-  }
-
-  /** The local run's developer defaults (liberty.env.NAME → value), resolved. */
-  public Map<String, String> developerEnvironment() {
-    Map<String, String> environment = new LinkedHashMap<>();
-    properties.keySet().stream().filter(name -> name.startsWith(DEV_ENV_PREFIX)).forEach(
-        name -> environment.put(name.substring(DEV_ENV_PREFIX.length()), property(name)));
-    return environment;
-  }
-
-  /**
-   * The distinctive values among the developer defaults (single origins, paths without their
-   * "file:" or "./"), which a production image or manifest must never contain. Short generic
-   * words such as "none" are left out: they prove nothing.
-   */
-  public List<String> developerValues() {
-    return developerEnvironment().values().stream()
-        .flatMap(value -> Stream.of(value.split(",")))
-        .map(value -> value.strip().replaceFirst("^file:", "").replaceFirst("^\\./", ""))
-        .filter(value -> value.length() > 4)
-        .distinct()
-        .toList();
   }
 
   private String resolve(String value, int depth) {

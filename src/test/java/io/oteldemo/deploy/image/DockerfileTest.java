@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.deploy.DevServerEnv;
 import io.oteldemo.deploy.LibertyServerXml;
 import io.oteldemo.deploy.PomModel;
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ class DockerfileTest {
   void noDevelopmentSettingReachesTheImage() {
     List<String> forbidden = new ArrayList<>(List.of(".dev-issuer", "src/dev", "DevIssuer",
         "sample-data", "liberty.env.", "localhost"));
-    forbidden.addAll(pom.developerValues());
+    forbidden.addAll(DevServerEnv.read().distinctiveValues());
     List<String> problems = new ArrayList<>();
     dockerfile.stages().forEach(stage -> stage.instructions().forEach(i -> forbidden.stream()
         .filter(value -> i.arguments().contains(value))

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
-import io.oteldemo.deploy.PomModel;
+import io.oteldemo.deploy.DevServerEnv;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,11 +110,11 @@ class ConfigurationCoverageTest {
   @ParameterizedTest
   @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void noDeveloperDefaultIsConfigured(String overlay) {
-    List<String> developerValues = PomModel.read().developerValues();
+    List<String> developerValues = DevServerEnv.read().distinctiveValues();
     assertAll(configMap(overlay).getData().entrySet().stream().map(entry -> () ->
         assertTrue(developerValues.stream().noneMatch(entry.getValue()::contains),
             "overlay " + overlay + ": " + entry.getKey() + "=" + entry.getValue()
-                + " is a local-run default from pom.xml " + developerValues)));
+                + " is a local-run default from " + DevServerEnv.LOCATION + " " + developerValues)));
   }
 
   @ParameterizedTest

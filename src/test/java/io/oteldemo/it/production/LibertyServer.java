@@ -24,13 +24,20 @@ final class LibertyServer {
   private static final long COMMAND_TIMEOUT_SECONDS = 180;
 
   private final Path wlp;
+  private final Path userDirectory;
   private final String name;
   private final Path directory;
 
+  /**
+   * A server of the runtime in {@code wlp}, in a user directory of its own beside it: the
+   * installation's own ({@code wlp/usr}) holds the developer defaults in its shared server.env,
+   * which a server made as a deployment makes one must never see.
+   */
   LibertyServer(Path wlp, String name) {
     this.wlp = wlp;
     this.name = name;
-    this.directory = wlp.resolve("usr/servers").resolve(name);
+    this.userDirectory = wlp.resolveSibling("usr-" + name);
+    this.directory = userDirectory.resolve("servers").resolve(name);
   }
 
   /**
@@ -40,6 +47,11 @@ final class LibertyServer {
   void create(Path serverXml, Path war, Map<String, String> environment,
       Map<String, String> bootstrap, List<String> jvmOptions) {
     deleteRecursively(directory);
+    try {
+      Files.createDirectories(userDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make " + userDirectory, e);
+    }
     run("create");
     try {
       Files.copy(serverXml, directory.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
@@ -84,8 +96,9 @@ final class LibertyServer {
     ProcessBuilder command = new ProcessBuilder(script.toString(), action, name)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(
-            wlp.resolve("usr/servers").resolve(name + "-commands.log").toFile()));
+            userDirectory.resolve(name + "-commands.log").toFile()));
     command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    command.environment().put("WLP_USER_DIR", userDirectory.toString());
     try {
       Process process = command.start();
       if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
