@@ -59,6 +59,7 @@ class JobRecordingTest {
     service.idempotency = idempotency;
     service.user = new TestUser("alice");
     service.trace = new RequestTrace();
+    service.deviceAccess = DeviceAccessTest.access("");
     return service;
   }
 
