@@ -140,7 +140,8 @@ public final class BearerTokenDiagnosis {
 
   private static Optional<String> signatureProblem(String token, Supplier<SigningKeys> keys) {
     String[] parts = token.split("\\.", -1);
-    String keyId = JwtParts.decode(parts[0]).getString("kid", "");
+    String keyId = JwtParts.decode(parts[0]).get("kid") instanceof JsonString kid
+        ? kid.getString() : "";
     SigningKeys signingKeys;
     try {
       signingKeys = keys.get();
@@ -151,7 +152,12 @@ public final class BearerTokenDiagnosis {
     if (!signingKeys.knows(keyId)) {
       return Optional.of("The token's signing key is not recognised");
     }
-    byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+    byte[] signature;
+    try {
+      signature = Base64.getUrlDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      return Optional.of("The token is malformed");
+    }
     return signingKeys.verifies(keyId, parts[0] + "." + parts[1], signature)
         ? Optional.empty() : Optional.of("The token's signature is not valid");
   }
