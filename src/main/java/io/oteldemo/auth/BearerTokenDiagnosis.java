@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +41,10 @@ public final class BearerTokenDiagnosis {
   /**
    * Why the credentials must be refused before MicroProfile JWT sees them: missing, another
    * scheme, malformed, a wrong algorithm or claim, or a signature none of the keys made. Empty
-   * when the token may be handed on.
+   * when the token may be handed on. {@code keys} gives the issuer's keys for a key id.
    */
   static Optional<AuthenticationException> refusal(String authorization, String expectedIssuer,
-      Supplier<SigningKeys> keys, Instant now) {
+      Function<String, SigningKeys> keys, Instant now) {
     Optional<AuthenticationException> credentials = credentialsProblem(authorization);
     if (credentials.isPresent()) {
       return credentials;
@@ -138,13 +138,15 @@ public final class BearerTokenDiagnosis {
     return CognitoClaims.typeProblem(claims);
   }
 
-  private static Optional<String> signatureProblem(String token, Supplier<SigningKeys> keys) {
+  /** {@code keys} gives the key set that should hold the token's key id. */
+  private static Optional<String> signatureProblem(String token,
+      Function<String, SigningKeys> keys) {
     String[] parts = token.split("\\.", -1);
     String keyId = JwtParts.decode(parts[0]).get("kid") instanceof JsonString kid
         ? kid.getString() : "";
     SigningKeys signingKeys;
     try {
-      signingKeys = keys.get();
+      signingKeys = keys.apply(keyId);
     } catch (RuntimeException unavailable) {
       // No key set could be fetched (or read): nothing can be verified.
       return Optional.of(UNRECOGNISED);

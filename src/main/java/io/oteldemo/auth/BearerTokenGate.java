@@ -84,10 +84,17 @@ public class BearerTokenGate implements ContainerRequestFilter {
     }
   }
 
-  private SigningKeys signingKeys() {
-    String keys = jwks.keys();
+  /**
+   * The keys read last, while they know the key id; otherwise the relay's (which fetches again
+   * at most once per cool-down), as Liberty and aws-jwt-verify refetch only for an unknown kid.
+   */
+  private SigningKeys signingKeys(String keyId) {
     ParsedKeys last = parsed;
-    if (!last.source().equals(keys)) {
+    if (last.keys() != null && last.keys().knows(keyId)) {
+      return last.keys();
+    }
+    String keys = jwks.keys();
+    if (!keys.equals(last.source())) {
       last = new ParsedKeys(keys, SigningKeys.parse(keys));
       parsed = last;
     }

@@ -392,7 +392,7 @@ class BearerTokenDiagnosisTest {
 
   private static Optional<AuthenticationException> refusal(String token) throws Exception {
     SigningKeys keys = SigningKeys.parse(Files.readString(issuerDir.resolve("jwks.json")));
-    return BearerTokenDiagnosis.refusal("Bearer " + token, ISSUER, () -> keys, NOW);
+    return BearerTokenDiagnosis.refusal("Bearer " + token, ISSUER, keyId -> keys, NOW);
   }
 
   @Test
@@ -431,7 +431,7 @@ class BearerTokenDiagnosisTest {
   @Test
   void theGateRefusesEveryTokenWhileNoKeysCanBeFetched() throws Exception {
     Optional<AuthenticationException> refused = BearerTokenDiagnosis.refusal(
-        "Bearer " + issuer.sign(claims()), ISSUER, () -> {
+        "Bearer " + issuer.sign(claims()), ISSUER, keyId -> {
           throw new IllegalStateException("The token issuer's keys cannot be fetched");
         }, NOW);
 
@@ -440,7 +440,7 @@ class BearerTokenDiagnosisTest {
 
   @Test
   void theGateRefusesMissingCredentialsWithTheBareChallenge() throws Exception {
-    AuthenticationException e = BearerTokenDiagnosis.refusal(null, ISSUER, () -> {
+    AuthenticationException e = BearerTokenDiagnosis.refusal(null, ISSUER, keyId -> {
       throw new AssertionError("no keys are needed without a token");
     }, NOW).orElseThrow();
 
