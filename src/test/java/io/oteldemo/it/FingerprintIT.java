@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 public class FingerprintIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/distance/jobs", "/nowhere%2Fthere", "/api/distance/jobs/x%2F..%2Fy"})
+  @ValueSource(strings = {"/api/distance/jobs", "/nowhere%2Fthere",
+      "/api/distance/jobs/x%2F..%2Fy"})
   void containerErrorsNameNoServerInternals(String path) {
     RawHttp.Reply reply = RawHttp.exchange("GET " + path + " HTTP/1.1\r\nHost: localhost", "");
 
@@ -30,6 +31,20 @@ public class FingerprintIT {
     assertNull(reply.header("$WSEP"), () -> "no $WSEP header: " + reply.head());
     assertNull(reply.header("X-Powered-By"), () -> "no X-Powered-By header: " + reply.head());
     assertNull(reply.header("Server"), () -> "no Server header: " + reply.head());
+  }
+
+  @Test
+  void answersNameNoServer() {
+    String token = TestTokens.accessToken(TestTokens.newUser());
+    RawHttp.Reply reply = RawHttp.exchange("GET /api/distance/jobs HTTP/1.1\r\n"
+        + "Host: localhost\r\nAuthorization: Bearer " + token, "");
+
+    assertTrue(reply.statusLine().contains(" 200 "), () -> "listed: " + reply.head());
+    assertNull(reply.header("Server"), () -> "no Server header: " + reply.head());
+    assertNull(reply.header("X-Powered-By"), () -> "no X-Powered-By header: " + reply.head());
+    assertFalse(reply.head().toLowerCase().contains("liberty"),
+        () -> "no header names the server: " + reply.head());
+    assertTrue(reply.header("x-trace-id") != null, "the trace id is still there");
   }
 
   @Test

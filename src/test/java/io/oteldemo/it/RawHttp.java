@@ -30,7 +30,7 @@ public final class RawHttp {
     return socket;
   }
 
-  /** Sends one request (head lines without the final blank line, then the body) and reads to EOF. */
+  /** Sends one request (its head without the final blank line, and a body); reads to EOF. */
   public static Reply exchange(String head, String body) {
     try (Socket socket = connect()) {
       byte[] content = body.getBytes(StandardCharsets.UTF_8);
