@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -19,6 +20,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 final class CognitoClaims {
 
+  static final String GROUPS = "cognito:groups";
+  private static final List<String> STRING_CLAIMS =
+      List.of("client_id", "token_use", "username", "cognito:username");
+
   private final JsonObject payload;
 
   private CognitoClaims(JsonObject payload) {
@@ -28,31 +33,54 @@ final class CognitoClaims {
   /** The claims of a verified token; a token without its compact form is refused. */
   static CognitoClaims of(JsonWebToken token) {
     String raw = token.getRawToken();
+    JsonObject payload;
     try {
-      return new CognitoClaims(JwtParts.payload(raw == null ? "" : raw));
+      payload = JwtParts.payload(raw == null ? "" : raw);
     } catch (RuntimeException e) {
       throw AuthenticationException.invalidToken("The token's claims cannot be read");
     }
+    typeProblem(payload).ifPresent(problem -> {
+      throw AuthenticationException.invalidToken(problem);
+    });
+    return new CognitoClaims(payload);
   }
 
-  /** A string claim; empty when missing or of another type. */
+  /**
+   * Why a claim we read has the wrong type: {@code client_id}, {@code token_use},
+   * {@code username} and {@code cognito:username} are strings, {@code cognito:groups} a list of
+   * strings (as Cognito issues them). A token that bends these would be read one way here and
+   * another way elsewhere, so it is refused rather than coerced.
+   */
+  static Optional<String> typeProblem(JsonObject payload) {
+    for (String claim : STRING_CLAIMS) {
+      JsonValue value = payload.get(claim);
+      if (value != null && !(value instanceof JsonString)) {
+        return Optional.of("The token's " + claim + " claim must be a string");
+      }
+    }
+    JsonValue groups = payload.get(GROUPS);
+    if (groups != null && !(groups instanceof JsonArray array
+        && array.stream().allMatch(JsonString.class::isInstance))) {
+      return Optional.of("The token's " + GROUPS + " claim must be a list of strings");
+    }
+    return Optional.empty();
+  }
+
+  /** A string claim; empty when missing. */
   Optional<String> text(String claim) {
     return payload.get(claim) instanceof JsonString string
         ? Optional.of(string.getString()) : Optional.empty();
   }
 
-  /** A claim that is a list of strings, or a single string; empty when missing. */
+  /** A claim that is a list of strings; empty when missing. */
   Set<String> texts(String claim) {
-    JsonValue value = payload.get(claim);
     Set<String> texts = new LinkedHashSet<>();
-    if (value instanceof JsonArray array) {
+    if (payload.get(claim) instanceof JsonArray array) {
       for (JsonValue item : array) {
         if (item instanceof JsonString string) {
           texts.add(string.getString());
         }
       }
-    } else if (value instanceof JsonString string) {
-      texts.add(string.getString());
     }
     return texts;
   }

@@ -41,12 +41,12 @@ public class CognitoTokenFilter implements ContainerRequestFilter {
     CognitoClaims claims = CognitoClaims.of(token);
     TokenUse use = tokenUse(claims, configuration);
     Set<String> clients = use == TokenUse.ACCESS
-        ? claims.texts("client_id")
+        ? claims.text("client_id").map(Set::of).orElse(Set.of())
         : Optional.ofNullable(token.getAudience()).orElse(Set.of());
     if (Collections.disjoint(clients, configuration.clientIds())) {
       throw AuthenticationException.invalidToken("The token was issued to another client");
     }
-    Set<String> groups = claims.texts("cognito:groups");
+    Set<String> groups = claims.texts(CognitoClaims.GROUPS);
     configuration.requiredGroup().filter(group -> !groups.contains(group)).ifPresent(group -> {
       throw new AccessDeniedException("The user is not in the group this API requires");
     });

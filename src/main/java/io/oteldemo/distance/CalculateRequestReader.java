@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads the body of {@code POST /calculate} by hand rather than by binding, so that every kind
@@ -26,6 +28,11 @@ import java.util.Locale;
 public final class CalculateRequestReader {
 
   public static final int MAX_BODY_BYTES = 4096;
+  /**
+   * Deeper than any body worth reading (ours is one flat object). Checked while streaming, so
+   * a small body nested a thousand levels deep is refused before any parser recurses into it.
+   */
+  static final int MAX_DEPTH = 8;
   /** Looked up once: Json.createReader and its kin look the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -61,6 +68,19 @@ public final class CalculateRequestReader {
     }
   }
 
+  /**
+   * The body must come as it is: the API takes no compressed bodies (a small one can inflate
+   * to any size), and the server does not decompress them either (server.xml httpOptions).
+   */
+  public static void requireIdentityEncoding(String contentEncoding) {
+    if (contentEncoding != null && !contentEncoding.isBlank()
+        && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Encoding is not supported: send the JSON body uncompressed",
+          Map.of("field", "Content-Encoding"), OptionalLong.empty());
+    }
+  }
+
   static ApiException tooLarge() {
     return new ApiException(
         ErrorCode.PAYLOAD_TOO_LARGE, "The body must not exceed " + MAX_BODY_BYTES + " bytes");
@@ -73,6 +93,7 @@ public final class CalculateRequestReader {
           + "{\"date\":\"2026-01-25\"}");
     }
     try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
+      requireShallow(bytes);
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {
@@ -85,6 +106,25 @@ public final class CalculateRequestReader {
       return value.asJsonObject();
     } catch (JsonException e) {
       throw new ValidationException(BODY, null, "The body is not valid JSON");
+    }
+  }
+
+  /** Walks the first JSON value's events, refusing it beyond {@link #MAX_DEPTH} levels. */
+  private static void requireShallow(byte[] bytes) {
+    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
+      int depth = 0;
+      do {
+        JsonParser.Event event = parser.next();
+        if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+          depth++;
+          if (depth > MAX_DEPTH) {
+            throw new ValidationException(BODY, null,
+                "The body is nested too deeply: at most " + MAX_DEPTH + " levels");
+          }
+        } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+          depth--;
+        }
+      } while (depth > 0);
     }
   }
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,7 +74,7 @@ public class DistanceResource {
           }))
   @APIResponse(responseCode = "202", description = "Queued",
       headers = {
-        @Header(name = "Location", description = "The job's status URL",
+        @Header(name = "Location", description = "The job's status URL (relative, as status_url)",
             schema = @Schema(type = SchemaType.STRING)),
         @Header(name = "Retry-After", description = "Seconds before the first poll is worth it",
             schema = @Schema(type = SchemaType.INTEGER)),
@@ -130,6 +129,12 @@ public class DistanceResource {
           schema = @Schema(implementation = ErrorBody.class),
           example = "{\"error\":{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"The body must not"
               + " exceed 4096 bytes\"},\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
+  @APIResponse(responseCode = "415", description = "A Content-Encoding (compressed body)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ErrorBody.class),
+          example = "{\"error\":{\"code\":\"UNSUPPORTED_MEDIA_TYPE\",\"message\":\"Content-Encoding"
+              + " is not supported: send the JSON body uncompressed\",\"details\":{\"field\":"
+              + "\"Content-Encoding\"}},\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
   @APIResponse(responseCode = "502", description = "The worker answered with an unexpected error",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = ErrorBody.class)))
@@ -149,6 +154,7 @@ public class DistanceResource {
   public Response calculate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
           description = "Optional, 1-255 characters, unique per request (e.g. a UUID). Retries"
               + " with the same key and body get the first answer again for 24 hours; the same"
@@ -158,14 +164,17 @@ public class DistanceResource {
           @HeaderParam(IdempotencyKey.HEADER)
           String idempotencyKey,
       InputStream body) {
+    CalculateRequestReader.requireIdentityEncoding(contentEncoding);
     if (contentLength != null && contentLength > CalculateRequestReader.MAX_BODY_BYTES) {
       throw CalculateRequestReader.tooLarge();
     }
     Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKey);
     Calculation calculation = jobs.calculate(requestReader.read(contentType, body), key);
     CalculationAccepted accepted = calculation.accepted();
+    // The status URL as it is, relative: ResponseBuilder.location would make it absolute from
+    // the request's Host header, which any client can set.
     Response.ResponseBuilder response =
-        Response.accepted(accepted).location(URI.create(accepted.statusUrl()));
+        Response.accepted(accepted).header(HttpHeaders.LOCATION, accepted.statusUrl());
     if (calculation.replayed()) {
       response.header(IdempotencyKey.REPLAYED_HEADER, "true");
     }

@@ -75,9 +75,12 @@ public final class DistanceRules {
     return Optional.of(value);
   }
 
-  /** An optional device filter; empty means every device, as for the other filters. */
+  /**
+   * An optional device filter. Unlike the other filters an empty value is refused: "every
+   * device" is a job of its own, so {@code device_id=} would be read as one thing or the other.
+   */
   public Optional<String> deviceIdFilter(String field, String value) {
-    return value == null || value.isEmpty() ? Optional.empty() : deviceId(field, value);
+    return deviceId(field, value);
   }
 
   public Optional<JobStatus> status(String field, String value) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.api.ErrorCode;
 import io.oteldemo.devissuer.DevIssuer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -316,5 +318,143 @@ class BearerTokenDiagnosisTest {
     assertFalse(description.contains("\"") || description.contains("\\"),
         "error_description must not contain '\"' or '\\' (RFC 6750), was: " + description);
     assertTrue(challenge.endsWith("\""), "the challenge should end with the closing quote");
+  }
+
+  @Test
+  void aTokenIssuedInTheFutureIsSaidSo() throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("iat", NOW.plusSeconds(300).getEpochSecond());
+    claims.put("exp", NOW.plusSeconds(900).getEpochSecond());
+
+    assertContains(invalidTokenReason(issuer.sign(claims)), "issued in the future (iat)");
+  }
+
+  @Test
+  void anIssueTimeWithinTheSkewIsAccepted() throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("iat", NOW.plusSeconds(30).getEpochSecond());
+
+    assertFalse(invalidTokenReason(issuer.sign(claims)).contains("iat"),
+        "iat 30s ahead is within the skew");
+  }
+
+  @Test
+  void anIssueTimeThatIsNoNumberIsSaidSo() throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("iat", "yesterday");
+
+    assertContains(invalidTokenReason(issuer.sign(claims)), "iat");
+  }
+
+  @Test
+  void aTokenExpiringBeforeItWasIssuedIsSaidSo() throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("iat", NOW.getEpochSecond());
+    claims.put("exp", NOW.minusSeconds(10).getEpochSecond());
+
+    assertContains(invalidTokenReason(issuer.sign(claims)), "exp before iat");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void aTokenWithoutSubjectIsSaidSo(String sub) throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("sub", sub);
+    assertContains(invalidTokenReason(issuer.sign(claims)), "no subject (sub)");
+
+    claims.remove("sub");
+    assertContains(invalidTokenReason(issuer.sign(claims)), "no subject (sub)");
+  }
+
+  @Test
+  void claimsOfTheWrongTypeAreNamed() throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("cognito:groups", "secret-group");
+    assertContains(invalidTokenReason(issuer.sign(claims)), "cognito:groups claim must be a list");
+
+    claims = claims();
+    claims.put("client_id", List.of("secret-client"));
+    assertContains(invalidTokenReason(issuer.sign(claims)), "client_id claim must be a string");
+
+    claims = claims();
+    claims.put("token_use", 1);
+    assertContains(invalidTokenReason(issuer.sign(claims)), "token_use claim must be a string");
+  }
+
+  @Test
+  void paddingOrOtherCharactersOutsideBase64UrlAreMalformed() throws Exception {
+    String[] parts = issuer.sign(claims()).split("\\.");
+
+    assertContains(invalidTokenReason(parts[0] + "==." + parts[1] + "." + parts[2]), "malformed");
+    assertContains(invalidTokenReason(parts[0] + "." + parts[1] + "." + parts[2] + "+/"),
+        "malformed");
+  }
+
+  private static Optional<AuthenticationException> refusal(String token) throws Exception {
+    SigningKeys keys = SigningKeys.parse(Files.readString(issuerDir.resolve("jwks.json")));
+    return BearerTokenDiagnosis.refusal("Bearer " + token, ISSUER, keyId -> keys, NOW);
+  }
+
+  @Test
+  void theGateLetsAValidTokenThrough() throws Exception {
+    assertEquals(Optional.empty(), refusal(issuer.sign(claims())),
+        "a token of the issuer, signed with its key, should be handed on");
+  }
+
+  @Test
+  void theGateRefusesASignatureTheKeyDidNotMake() throws Exception {
+    String token = issuer.sign(claims());
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("kid", issuer.keyId());
+    header.put("alg", "RS256");
+
+    for (String forged : List.of(token + "A", token.substring(0, token.length() - 4) + "AAAA",
+        DevIssuer.sign(header, claims(), strangerKey))) {
+      AuthenticationException e = refusal(forged).orElseThrow(
+          () -> new AssertionError("a forged signature should be refused"));
+      assertContains(e.getMessage(), "signature is not valid");
+      assertFalse(e.getMessage().contains(forged.substring(forged.length() - 20)),
+          "the token should not be echoed");
+    }
+  }
+
+  @Test
+  void theGateRefusesAnUnknownKey() throws Exception {
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("kid", "some-other-key");
+    header.put("alg", "RS256");
+
+    assertContains(refusal(DevIssuer.sign(header, claims(), strangerKey)).orElseThrow()
+        .getMessage(), "signing key is not recognised");
+  }
+
+  @Test
+  void theGateRefusesEveryTokenWhileNoKeysCanBeFetched() throws Exception {
+    Optional<AuthenticationException> refused = BearerTokenDiagnosis.refusal(
+        "Bearer " + issuer.sign(claims()), ISSUER, keyId -> {
+          throw new IllegalStateException("The token issuer's keys cannot be fetched");
+        }, NOW);
+
+    assertContains(refused.orElseThrow().getMessage(), "not recognised");
+  }
+
+  @Test
+  void theGateRefusesMissingCredentialsWithTheBareChallenge() throws Exception {
+    AuthenticationException e = BearerTokenDiagnosis.refusal(null, ISSUER, keyId -> {
+      throw new AssertionError("no keys are needed without a token");
+    }, NOW).orElseThrow();
+
+    assertEquals("Bearer realm=\"otel-demo\"", challenge(e));
+  }
+
+  @Test
+  void keysOfAnotherTypeOrUseAreNotSigningKeys() {
+    SigningKeys keys = SigningKeys.parse("{\"keys\":[{\"kty\":\"EC\",\"kid\":\"ec\"},"
+        + "{\"kty\":\"RSA\",\"kid\":\"enc\",\"use\":\"enc\",\"n\":\"AQAB\",\"e\":\"AQAB\"},"
+        + "{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"%%\",\"e\":\"AQAB\"}]}");
+
+    assertFalse(keys.knows("ec") || keys.knows("enc") || keys.knows("broken"),
+        "only readable RSA signing keys should be kept");
+    assertFalse(keys.verifies("ec", "a.b", new byte[] {1}), "an unknown key verifies nothing");
   }
 }

@@ -155,12 +155,33 @@ class CognitoTokenFilterTest {
   }
 
   @Test
-  void aSingleGroupGivenAsAStringIsRead() {
+  void groupsGivenAsAStringAreRefused() {
     Map<String, Object> claims = access();
     claims.put("cognito:groups", Json.createValue("distance-users"));
 
-    assertEquals(Set.of("distance-users"), check(claims, both()).groups(),
-        "a single group handed out as a JSON string should be read");
+    String message = refused(claims, both()).getMessage();
+    assertTrue(message.contains("cognito:groups") && message.contains("list of strings"),
+        "cognito:groups as a string (Cognito issues a list) should be refused, naming the claim: "
+            + message);
+  }
+
+  @Test
+  void groupsWithANonStringMemberAreRefused() {
+    Map<String, Object> claims = access();
+    claims.put("cognito:groups", List.of("distance-users", 7));
+
+    assertTrue(refused(claims, both()).getMessage().contains("cognito:groups"),
+        "a group that is not a string should be refused");
+  }
+
+  @Test
+  void aClientIdGivenAsAnArrayIsRefused() {
+    Map<String, Object> claims = access();
+    claims.put("client_id", List.of("webclient"));
+
+    String message = refused(claims, both()).getMessage();
+    assertTrue(message.contains("client_id") && message.contains("string"),
+        "client_id as an array should be refused, naming the claim: " + message);
   }
 
   @Test

@@ -388,4 +388,39 @@ class CalculateRequestReaderTest {
       throw new UnsupportedOperationException();
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {9, 100, 1100})
+  void aBodyNestedDeeperThanEightLevelsIsRefused(int depth) {
+    String body = "[".repeat(depth) + "]".repeat(depth);
+    ValidationException e = assertValidation(() -> read(JSON, body), "body", null);
+    assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
+
+    String inObject = "{\"date\":\"2026-01-25\",\"x\":" + body + "}";
+    assertTrue(assertValidation(() -> read(JSON, inObject), "body", null).getMessage()
+        .contains("nested"), "an unknown field nested too deeply is refused too");
+  }
+
+  @Test
+  void unknownFieldsNestedWithinTheLimitAreIgnored() {
+    String nested = "[".repeat(7) + "]".repeat(7);
+    assertEquals(LocalDate.of(2026, 1, 25),
+        read(JSON, "{\"date\":\"2026-01-25\",\"x\":" + nested + "}").date());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "deflate", "br", "GZIP, identity"})
+  void aContentEncodingIsRefusedWith415(String encoding) {
+    ApiException e = assertThrows(ApiException.class,
+        () -> CalculateRequestReader.requireIdentityEncoding(encoding));
+    assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, e.code());
+    assertEquals("Content-Encoding", e.details().get("field"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"identity", "IDENTITY", " ", ""})
+  void noOrTheIdentityEncodingIsAccepted(String encoding) {
+    CalculateRequestReader.requireIdentityEncoding(encoding);
+    CalculateRequestReader.requireIdentityEncoding(null);
+  }
 }

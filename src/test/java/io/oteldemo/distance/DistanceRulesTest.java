@@ -219,6 +219,14 @@ class DistanceRulesTest {
   }
 
   /** Asserts a 400 validation error whose details name the field and the rejected value. */
+  @Test
+  void anEmptyDeviceFilterIsRefusedAndAMissingOneMeansEveryDevice() {
+    assertValidation(() -> rules.deviceIdFilter("device_id", ""), "device_id", "");
+    assertEquals(Optional.empty(), rules.deviceIdFilter("device_id", null),
+        "no device filter should mean every device");
+    assertEquals(Optional.of("iphone_stuart"), rules.deviceIdFilter("device_id", "iphone_stuart"));
+  }
+
   static ValidationException assertValidation(Executable executable, String field, Object value) {
     ValidationException e = assertThrows(ValidationException.class, executable,
         "'" + value + "' for " + field + " should be rejected");

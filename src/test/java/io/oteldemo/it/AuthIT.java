@@ -166,6 +166,53 @@ public class AuthIT {
   }
 
   @Test
+  void tokenIssuedInTheFutureIs401SayingSo() {
+    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
+    claims.put("iat", Instant.now().plusSeconds(600).getEpochSecond());
+    claims.put("exp", Instant.now().plusSeconds(1200).getEpochSecond());
+    assertUnauthorized(call(claims), true, "issued in the future");
+  }
+
+  @Test
+  void tokenWithoutSubjectIs401SayingSo() {
+    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
+    claims.remove("sub");
+    assertUnauthorized(call(claims), true, "no subject (sub)");
+  }
+
+  @Test
+  void tokenExpiringBeforeItWasIssuedIs401SayingSo() {
+    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
+    claims.put("iat", Instant.now().getEpochSecond());
+    claims.put("exp", Instant.now().minusSeconds(30).getEpochSecond());
+    assertUnauthorized(call(claims), true, "exp before iat");
+  }
+
+  @Test
+  void groupsGivenAsAStringAre401SayingSo() {
+    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
+    claims.put("cognito:groups", TestTokens.REQUIRED_GROUP);
+    assertUnauthorized(call(claims), true, "cognito:groups claim must be a list of strings");
+  }
+
+  @Test
+  void clientIdGivenAsAnArrayIs401SayingSo() {
+    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
+    claims.put("client_id", List.of(TestTokens.CLIENTS.get(0)));
+    assertUnauthorized(call(claims), true, "client_id claim must be a string");
+  }
+
+  @Test
+  void aTokenWithAnAppendedCharacterOrPaddingIsRefusedSayingWhy() {
+    String token = TestTokens.accessToken(TestTokens.newUser());
+    assertUnauthorized(ApiClient.withToken(token + "A").get(JOBS), true,
+        "signature is not valid");
+    String[] parts = token.split("\\.");
+    assertUnauthorized(ApiClient.withToken(parts[0] + "==." + parts[1] + "." + parts[2])
+        .get(JOBS), true, "malformed");
+  }
+
+  @Test
   void userOutsideTheRequiredGroupIs403() {
     Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
     claims.put("cognito:groups", List.of("other-group"));

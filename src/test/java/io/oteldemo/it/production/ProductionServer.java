@@ -86,6 +86,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put("RATE_LIMIT_STATUS", "6000");
     env.put("RATE_LIMIT_DOWNLOAD", "600");
     env.put("CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
+    // The operator's opt-in to the worker's address in /health/ready (ProductionConfigurationIT).
+    env.put("HEALTH_REPORT_TARGETS", "true");
     env.put("OTEL_TRACES_EXPORTER", "logging");
     env.put("OTEL_METRICS_EXPORTER", "none");
     env.put("OTEL_LOGS_EXPORTER", "none");

@@ -1,0 +1,105 @@
+package io.oteldemo.auth;
+
+import io.oteldemo.api.ValidationException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Lets only tokens that will pass reach Liberty's MicroProfile JWT, which then authenticates
+ * the request. Liberty writes a token it refuses, signature included, into its messages and an
+ * FFDC file, so a malformed, forged, expired or foreign token must be refused here first: its
+ * form, algorithm, key id, RS256 signature (against the issuer's keys, as Liberty reads them
+ * through {@link JwksRelay}), times, issuer and claim types are checked, and the 401 says which
+ * failed, without any of the token. The API's URLs are therefore not container-protected
+ * (web.xml); this gate protects them, before every other filter.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class BearerTokenGate implements ContainerRequestFilter {
+
+  @Context HttpServletRequest servletRequest;
+  @Context HttpServletResponse servletResponse;
+
+  @Inject AuthSettings settings;
+  @Inject JwksRelay jwks;
+
+  /** The last key set read, with the JWKS text it was read from. */
+  private volatile ParsedKeys parsed = new ParsedKeys("", null);
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!needsToken(request.getMethod(), request.getUriInfo().getPath())) {
+      return;
+    }
+    List<String> authorizations =
+        Collections.list(servletRequest.getHeaders(HttpHeaders.AUTHORIZATION));
+    if (authorizations.size() > 1) {
+      throw new ValidationException(HttpHeaders.AUTHORIZATION, null,
+          "Send exactly one Authorization header");
+    }
+    String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
+    String issuer = settings.configuration().issuer();
+    Instant now = Instant.now();
+    BearerTokenDiagnosis.refusal(authorization, issuer, this::signingKeys, now).ifPresent(e -> {
+      throw e;
+    });
+    if (!authenticated()) {
+      throw BearerTokenDiagnosis.explain(authorization, issuer, now);
+    }
+  }
+
+  /** The distance API and the caller endpoint; preflights never carry credentials. */
+  static boolean needsToken(String method, String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return !HttpMethod.OPTIONS.equals(method)
+        && (relative.equals("api/distance") || relative.startsWith("api/distance/")
+            || relative.equals("api/whoami") || relative.startsWith("api/whoami/"));
+  }
+
+  /** MicroProfile JWT, the authority, authenticates the request with the checked token. */
+  private boolean authenticated() {
+    try {
+      return servletRequest.authenticate(servletResponse)
+          && servletRequest.getUserPrincipal() != null;
+    } catch (IOException | ServletException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The keys read last, while they know the key id; otherwise the relay's (which fetches again
+   * at most once per cool-down), as Liberty and aws-jwt-verify refetch only for an unknown kid.
+   */
+  private SigningKeys signingKeys(String keyId) {
+    ParsedKeys last = parsed;
+    if (last.keys() != null && last.keys().knows(keyId)) {
+      return last.keys();
+    }
+    String keys = jwks.keys();
+    if (!keys.equals(last.source())) {
+      last = new ParsedKeys(keys, SigningKeys.parse(keys));
+      parsed = last;
+    }
+    return last.keys();
+  }
+
+  private record ParsedKeys(String source, SigningKeys keys) {}
+}
