@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +46,33 @@ public class FingerprintIT {
     assertFalse(reply.head().toLowerCase().contains("liberty"),
         () -> "no header names the server: " + reply.head());
     assertTrue(reply.header("x-trace-id") != null, "the trace id is still there");
+  }
+
+  @Test
+  void libertysJwtBuilderServesNoKeyAndNoToken() {
+    int before = ServerLogs.messages().size();
+
+    RawHttp.Reply jwk = RawHttp.exchange(
+        "GET /jwt/ibm/api/defaultJWT/jwk HTTP/1.1\r\nHost: localhost", "");
+    assertFalse(jwk.body().contains("\"kty\"") || jwk.body().contains("\"keys\""),
+        () -> "no public key at the builder's JWK URL: " + jwk);
+
+    // The builder's token endpoint wants HTTPS, or a proxy's word for it (X-Forwarded-Proto).
+    String token = TestTokens.accessToken(TestTokens.newUser());
+    for (String proto : List.of("", "\r\nX-Forwarded-Proto: https")) {
+      RawHttp.Reply reply = RawHttp.exchange("GET /jwt/ibm/api/defaultJWT/token HTTP/1.1\r\n"
+          + "Host: localhost" + proto + "\r\nAuthorization: Bearer " + token, "");
+      assertFalse(reply.statusLine().contains(" 200 "), () -> "no token for a token: " + reply);
+      assertFalse(reply.body().contains("eyJ"), () -> "no JWT in the answer: " + reply);
+    }
+    RawHttp.Reply unknown = RawHttp.exchange(
+        "GET /jwt/ibm/api/someBuilder/jwk HTTP/1.1\r\nHost: localhost", "");
+    assertTrue(unknown.statusLine().contains(" 404 "), () -> "no such builder: " + unknown);
+
+    ServerLogs.settle();
+    List<String> added = ServerLogs.messages().stream().skip(before)
+        .filter(line -> line.matches(".* [EW] CWWKS\\d{4}[EW]: .*")).toList();
+    assertTrue(added.isEmpty(), () -> "no security error or warning for any of these: " + added);
   }
 
   @Test
