@@ -297,6 +297,7 @@ issuer() {
 
 # What the smoke test sets on top of the manifests' environment: the embedded worker on the
 # sample data, and the test issuer instead of Cognito. CSV files go to /tmp, a writable volume.
+# There is no collector, so no exporter (trace ids are still made).
 smoke_settings() {
   local data="$1"
   cat <<EOF
@@ -306,6 +307,8 @@ CSV_STORAGE_PATH=/tmp/worker-csv
 MP_JWT_VERIFY_ISSUER=$ISSUER_URL
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$data/issuer/jwks.json
 COGNITO_CLIENT_ID=$CLIENT_ID
+OTEL_TRACES_EXPORTER=none
+OTEL_METRICS_EXPORTER=none
 EOF
 }
 
@@ -483,6 +486,13 @@ container_pid() {
   podman inspect -f '{{.State.Pid}}' "$CONTAINER" 2>/dev/null
 }
 
+# The last warnings and errors of a container that did not get ready, message text only.
+last_messages() {
+  podman logs "$1" 2>&1 | jq -R -r 'fromjson? // {message: .} | select(.loglevel == null
+      or (.loglevel | test("WARNING|ERROR|SEVERE|FATAL"))) | .message' \
+    | cut -c1-240 | tail -15 | sed 's/^/    /'
+}
+
 # The host pid of the container's java process.
 java_pid() {
   local name="$1" pid
@@ -532,7 +542,7 @@ run_container() {
     CONTAINER_READY=$READY_SECONDS
   else
     fail "container: /health/ready did not answer 200 within the startup probe's $STARTUP_BUDGET s"
-    podman logs --tail 30 "$CONTAINER" 2>&1 | sed 's/^/    /'
+    last_messages "$CONTAINER"
     return
   fi
   local path
@@ -652,7 +662,7 @@ run_pod() {
     POD_READY=$READY_SECONDS
   else
     fail "pod: /health/ready did not answer 200 within $STARTUP_BUDGET s"
-    podman logs --tail 30 "$POD_CONTAINER" 2>&1 | sed 's/^/    /'
+    last_messages "$POD_CONTAINER"
     return
   fi
   check "pod: read-only root file system" pod_container_has '{{.HostConfig.ReadonlyRootfs}}' true
