@@ -415,10 +415,17 @@ logs_are_json() {
   [ "$(grep -c '^{' "$logs")" -gt 0 ]
 }
 
+# Liberty tells when it cannot write a file (TRAS0036E, TRAS0037E: read-only file system).
+no_write_failures() {
+  local found
+  found="$(grep -E 'Read-only file system|TRAS003[67]E' "$1" | cut -c1-240 | head -5)"
+  [ -z "$found" ] || { echo "$found"; return 1; }
+}
+
 logs_hold_no_token() {
   local file
   for file in "$@"; do
-    [ -f "$file" ] || continue
+    [ -s "$file" ] || { echo "$file is missing or empty"; return 1; }
     if grep -qF "$TOKEN" "$file" || grep -qF "${TOKEN##*.}" "$file" \
         || grep -qE 'eyJ[A-Za-z0-9_-]{8,}\.eyJ' "$file"; then
       echo "a token is in $file"
@@ -563,6 +570,8 @@ run_container() {
     test "$CONTAINER_RSS" -gt 0 -a "$CONTAINER_RSS" -lt "$(numfmt --from=iec-i "$MEMORY_LIMIT" | awk '{ print int($1 / 1048576) }')"
   podman logs "$CONTAINER" >"$WORK/container.log" 2>&1
   podman exec "$CONTAINER" cat /logs/messages.log >"$WORK/container-messages.log" 2>/dev/null
+  check "container: Liberty could write everything it needed (no read-only file system errors)" \
+    no_write_failures "$WORK/container.log"
   check "container: the console log is JSON lines" logs_are_json "$WORK/container.log"
   check "container: no token in the console log or messages.log" \
     logs_hold_no_token "$WORK/container.log" "$WORK/container-messages.log"
@@ -609,7 +618,10 @@ has_rate_limit_headers() {
 }
 
 redis_holds_rate_limits() {
-  podman exec "$REDIS_CONTAINER" redis-cli -p 6379 --scan --pattern "rl:{$SMOKE_SUB}:*" | grep -q .
+  local keys
+  keys="$(podman exec "$REDIS_CONTAINER" redis-cli -p 6379 --scan --pattern "rl:{$SMOKE_SUB}:*")"
+  echo "keys: ${keys:-none}"
+  [ -n "$keys" ]
 }
 
 # No network but the pod's own loopback; started once the Redis is in it.
@@ -680,6 +692,8 @@ run_pod() {
     nothing_written_outside_volumes "$POD_CONTAINER" "$(manifest "$WORK/dev.json" \
       '.[] | select(.kind == "Deployment") | .spec.template.spec.containers[0].volumeMounts[].mountPath')"
   podman logs "$POD_CONTAINER" >"$WORK/pod.log" 2>&1
+  check "pod: Liberty could write everything it needed (no read-only file system errors)" \
+    no_write_failures "$WORK/pod.log"
   check "pod: the console log is JSON lines" logs_are_json "$WORK/pod.log"
   check "pod: no token in the console log" logs_hold_no_token "$WORK/pod.log"
 }
