@@ -38,7 +38,8 @@ WORK=""
 
 pass() { passed=$((passed + 1)); echo "PASS $*"; }
 fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-info() { echo "INFO $*"; }
+# Figures go to the terminal (fd 3) also from steps whose output goes to the setup log.
+info() { echo "INFO $*" >&3; }
 
 # check "description" command...: one PASS/FAIL line from the command's exit status.
 # A failed check shows what its command printed.
@@ -701,6 +702,7 @@ run_pod() {
 # ---------------------------------------------------------------------------------------------
 
 main() {
+  exec 3>&1
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/otel-demo-smoke.XXXXXX")"
   trap cleanup EXIT
   trap 'exit 130' INT TERM
