@@ -3,7 +3,7 @@
 # with podman: first as a single container with the base Deployment's security settings, then as
 # the pod that `podman kube play` makes of the dev overlay, next to a Redis. No registry is
 # reachable, so both base images of the Dockerfile are stand-ins built here and tagged under the
-# production names (kubernetes/smoke/, docs/OPERATIONS.md "Smoke test of the image").
+# production names (kubernetes/smoke/, docs/OPERATIONS.md "Smoke test of the image and the pod").
 #
 #   sudo kubernetes/smoke-test.sh        # as root; CI=true installs the packages it needs
 #
