@@ -280,11 +280,27 @@ manifest() {
 # ---------------------------------------------------------------------------------------------
 # The test issuer: the development issuer's code with a key made for this run only.
 
+# The groups that the rendered base and dev manifests' DEVICE_ACCESS grant every device to
+# ("group=*"), comma-separated: the smoke user is in them, as the users an operator lets
+# calculate are. Empty when no policy is set (every user may).
+all_device_groups() {
+  local overlay file
+  for overlay in base overlays/dev; do
+    file="$WORK/device-access-${overlay##*/}.json"
+    render_to "$ROOT/kubernetes/$overlay" "$file" || return 1
+    manifest "$file" '.[] | select(.kind == "ConfigMap") | .data.DEVICE_ACCESS // ""'
+  done | tr ';' '\n' | sed -n 's/^ *\([^=]*[^= ]\) *= *\* *$/\1/p' | sort -u | paste -sd, -
+}
+
 issuer() {
+  local groups
+  groups="$(all_device_groups)" || return 1
   mkdir -p "$WORK/issuer" || return 1
   java "$ROOT/src/dev/java/io/oteldemo/devissuer/DevIssuer.java" init "$WORK/issuer" || return 1
   TOKEN="$(java "$ROOT/src/dev/java/io/oteldemo/devissuer/DevIssuer.java" token \
-    --dir "$WORK/issuer" --sub "$SMOKE_SUB" --username smoke --ttl 3600)" || return 1
+    --dir "$WORK/issuer" --sub "$SMOKE_SUB" --username smoke --ttl 3600 \
+    ${groups:+--groups "$groups"})" || return 1
+  info "the smoke user's groups: ${groups:-none} (DEVICE_ACCESS of the rendered manifests)"
   ISSUER_URL="$(sed -n 's/.*String ISSUER = "\([^"]*\)".*/\1/p' \
     "$ROOT/src/dev/java/io/oteldemo/devissuer/DevIssuer.java")"
   CLIENT_ID="$(sed -n 's/.*String CLIENT_ID = "\([^"]*\)".*/\1/p' \
@@ -723,8 +739,8 @@ main() {
   require "image built from the unchanged Dockerfile (podman build --pull=never)" build_image
   BUILD_SECONDS=$((SECONDS - started))
   info "image build took $BUILD_SECONDS s; size $(podman image inspect -f '{{.Size}}' "$APP_IMAGE" | numfmt --to=iec-i)B"
-  require "test issuer and sample data prepared" issuer
   choose_renderer || { fail "manifest renderer"; exit 1; }
+  require "test issuer and sample data prepared" issuer
   run_container
   run_pod
   if [ -s "$WORK/retries.log" ]; then info "retried: $(tr '\n' ';' <"$WORK/retries.log")"; fi
