@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -34,7 +35,7 @@ public class CsvSources {
 
   @Inject
   @Named(EMBEDDED_WORKER_CSV_DIRECTORY)
-  Instance<Path> embeddedCsvDirectory;
+  Provider<Path> embeddedCsvDirectory;
   @Inject Instance<WorkerDownloadClient> workerDownloads;
 
   @Produces

@@ -24,8 +24,8 @@ public record EmbeddedJob(
 
   EmbeddedJob started(Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, EmbeddedJobStatus.PROCESSING, queuedAt, Optional.of(now), completedAt,
-        errorMessage, outcome);
+        jobId, date, deviceId, EmbeddedJobStatus.PROCESSING, queuedAt, Optional.of(now),
+        completedAt, errorMessage, outcome);
   }
 
   EmbeddedJob completed(JobOutcome result, Instant now) {

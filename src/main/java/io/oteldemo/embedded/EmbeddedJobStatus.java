@@ -1,23 +1,30 @@
 package io.oteldemo.embedded;
 
-import java.util.Locale;
-
 /**
- * The states of a job of the embedded worker. The worker's server side owns its own states, as
- * the Go worker does: it shares only the wire names of the contract with the client side.
+ * The states of a job of the embedded worker. The server side owns its states, as the Go worker
+ * does, and spells out the status strings of the {@code distance.v1} contract itself: the client
+ * side ({@code worker}) has its own model of them, and neither depends on the other.
  */
 public enum EmbeddedJobStatus {
-  QUEUED,
-  PROCESSING,
-  COMPLETED,
-  FAILED;
+  QUEUED("queued", false),
+  PROCESSING("processing", false),
+  COMPLETED("completed", true),
+  FAILED("failed", true);
 
-  /** The name of the state on the wire ({@code distance.v1}'s status strings). */
+  private final String wireName;
+  private final boolean finished;
+
+  EmbeddedJobStatus(String wireName, boolean finished) {
+    this.wireName = wireName;
+    this.finished = finished;
+  }
+
+  /** The status string the contract answers for this state. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public boolean isFinished() {
-    return this == COMPLETED || this == FAILED;
+    return finished;
   }
 }

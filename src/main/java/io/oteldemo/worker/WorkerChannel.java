@@ -14,9 +14,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -48,7 +48,7 @@ public class WorkerChannel {
 
   @Inject
   @Named(EMBEDDED_WORKER_ADDRESS)
-  Instance<InetSocketAddress> embeddedWorker;
+  Provider<InetSocketAddress> embeddedWorker;
 
   /** MicroProfile Telemetry's instance: a CLIENT span and a traceparent on every call. */
   @Inject OpenTelemetry openTelemetry;
