@@ -2,7 +2,7 @@ package io.oteldemo;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import io.oteldemo.api.ErrorBody;
+import io.oteldemo.error.ErrorBody;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

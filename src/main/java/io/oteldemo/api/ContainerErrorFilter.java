@@ -3,6 +3,8 @@ package io.oteldemo.api;
 import io.oteldemo.auth.AccessDeniedException;
 import io.oteldemo.auth.AuthSettings;
 import io.oteldemo.auth.BearerTokenDiagnosis;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;

@@ -1,5 +1,7 @@
 package io.oteldemo.api;
 
+import io.oteldemo.error.ErrorBody;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.telemetry.RequestTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

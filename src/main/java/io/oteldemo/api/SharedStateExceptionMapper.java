@@ -1,5 +1,6 @@
 package io.oteldemo.api;
 
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.redis.SharedStateUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.oteldemo.api;
 
+import io.oteldemo.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;

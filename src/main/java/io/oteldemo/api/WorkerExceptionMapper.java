@@ -1,5 +1,6 @@
 package io.oteldemo.api;
 
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.worker.WorkerException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

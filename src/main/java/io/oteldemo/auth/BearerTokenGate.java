@@ -1,6 +1,6 @@
 package io.oteldemo.auth;
 
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ValidationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.oteldemo.distance;
 
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorCode;
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
+import io.oteldemo.error.ValidationException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

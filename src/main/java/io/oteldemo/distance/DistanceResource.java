@@ -1,6 +1,6 @@
 package io.oteldemo.distance;
 
-import io.oteldemo.api.ErrorBody;
+import io.oteldemo.error.ErrorBody;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import io.oteldemo.idempotency.IdempotencyKey;

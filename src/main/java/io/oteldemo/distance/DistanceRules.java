@@ -1,6 +1,6 @@
 package io.oteldemo.distance;
 
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ValidationException;
 import io.oteldemo.worker.JobStatus;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.oteldemo.download;
 
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ValidationException;
 import java.util.regex.Pattern;
 
 /** A result file name that may be served: {@code distance_YYYYMMDD[_device].csv}, nothing else. */

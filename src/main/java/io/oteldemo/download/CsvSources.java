@@ -1,12 +1,13 @@
 package io.oteldemo.download;
 
-import io.oteldemo.embedded.EmbeddedWorkerServer;
 import io.oteldemo.worker.WorkerChannel;
 import io.oteldemo.worker.WorkerEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Chooses where downloads come from, once: {@code CSV_STORAGE_PATH} when set (the worker's
  * volume, mounted read-only), else the embedded worker's folder, else the worker's HTTP endpoint
- * through {@link WorkerDownloadClient}, under Fault Tolerance like every other worker call.
+ * through {@link WorkerDownloadClient}, under Fault Tolerance like every other worker call. The
+ * embedded worker's folder is the bean named {@value #EMBEDDED_WORKER_CSV_DIRECTORY} it publishes
+ * itself, so this package does not depend on the embedded worker.
  */
 @ApplicationScoped
 public class CsvSources {
@@ -27,7 +30,12 @@ public class CsvSources {
   Optional<String> csvStoragePath;
 
   @Inject WorkerChannel workerChannel;
-  @Inject Instance<EmbeddedWorkerServer> embeddedWorker;
+  /** The embedded worker's CSV folder, published by the embedded worker itself. */
+  static final String EMBEDDED_WORKER_CSV_DIRECTORY = "embeddedDistanceWorkerCsvDirectory";
+
+  @Inject
+  @Named(EMBEDDED_WORKER_CSV_DIRECTORY)
+  Provider<Path> embeddedCsvDirectory;
   @Inject Instance<WorkerDownloadClient> workerDownloads;
 
   @Produces
@@ -44,8 +52,7 @@ public class CsvSources {
     }
     WorkerEndpoint endpoint = workerChannel.endpoint();
     if (endpoint.mode() == WorkerEndpoint.Mode.EMBEDDED) {
-      embeddedWorker.get().start();
-      return new LocalCsvSource(embeddedWorker.get().csvDirectory().orElseThrow());
+      return new LocalCsvSource(embeddedCsvDirectory.get());
     }
     WorkerDownloadClient worker = workerDownloads.get();
     return worker::open;

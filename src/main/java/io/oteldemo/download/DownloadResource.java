@@ -1,8 +1,8 @@
 package io.oteldemo.download;
 
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorBody;
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorBody;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;

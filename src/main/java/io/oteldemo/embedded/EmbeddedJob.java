@@ -1,6 +1,5 @@
 package io.oteldemo.embedded;
 
-import io.oteldemo.worker.JobStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -10,7 +9,7 @@ public record EmbeddedJob(
     String jobId,
     LocalDate date,
     Optional<String> deviceId,
-    JobStatus status,
+    EmbeddedJobStatus status,
     Instant queuedAt,
     Optional<Instant> startedAt,
     Optional<Instant> completedAt,
@@ -19,25 +18,25 @@ public record EmbeddedJob(
 
   static EmbeddedJob queued(String jobId, LocalDate date, Optional<String> deviceId, Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, JobStatus.QUEUED, now, Optional.empty(), Optional.empty(),
+        jobId, date, deviceId, EmbeddedJobStatus.QUEUED, now, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty());
   }
 
   EmbeddedJob started(Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, JobStatus.PROCESSING, queuedAt, Optional.of(now), completedAt,
-        errorMessage, outcome);
+        jobId, date, deviceId, EmbeddedJobStatus.PROCESSING, queuedAt, Optional.of(now),
+        completedAt, errorMessage, outcome);
   }
 
   EmbeddedJob completed(JobOutcome result, Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, JobStatus.COMPLETED, queuedAt, startedAt, Optional.of(now),
+        jobId, date, deviceId, EmbeddedJobStatus.COMPLETED, queuedAt, startedAt, Optional.of(now),
         Optional.empty(), Optional.of(result));
   }
 
   EmbeddedJob failed(String message, Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, JobStatus.FAILED, queuedAt, startedAt, Optional.of(now),
+        jobId, date, deviceId, EmbeddedJobStatus.FAILED, queuedAt, startedAt, Optional.of(now),
         Optional.of(message), Optional.empty());
   }
 }

@@ -1,20 +1,24 @@
 package io.oteldemo.embedded;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.opentelemetry.api.OpenTelemetry;
-import io.oteldemo.telemetry.GrpcServerTracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -24,14 +28,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A real distance worker inside this server, for laptops and tests: a gRPC server on a free
  * loopback port with {@code distance.v1} and {@code grpc.health.v1}, computing from an OwnTracks
  * Recorder store. Started only when {@code DISTANCE_SERVICE_ENDPOINT=embedded}.
+ *
+ * <p>A plug-in of the worker boundary, not part of it: it publishes its address ({@value
+ * #ADDRESS}) and its CSV folder ({@value #CSV_DIRECTORY}) as named beans of JDK types, and the
+ * first one asked for starts it. The worker channel and the download source ask for them by
+ * name, so neither depends on this package, nor this package on them.
  */
 @ApplicationScoped
 public class EmbeddedWorkerServer {
+
+  /** Name of the {@link InetSocketAddress} bean the worker listens on. */
+  public static final String ADDRESS = "embeddedDistanceWorkerAddress";
+
+  /** Name of the {@link Path} bean of the folder the worker writes its CSV files to. */
+  public static final String CSV_DIRECTORY = "embeddedDistanceWorkerCsvDirectory";
 
   private static final Logger LOG = Logger.getLogger(EmbeddedWorkerServer.class.getName());
   private static final int WORKERS = 2;
   private static final int QUEUE_CAPACITY = 100;
   private static final int FINISHED_JOBS_KEPT = 1000;
+  private static final String LOOPBACK = "127.0.0.1";
 
   @Inject
   @ConfigProperty(name = "HOME_LATITUDE")
@@ -54,8 +70,8 @@ public class EmbeddedWorkerServer {
   @ConfigProperty(name = "EMBEDDED_WORKER_PORT")
   int port;
 
-  /** Calls continue the caller's trace: the traceparent in their metadata becomes current. */
-  @Inject OpenTelemetry openTelemetry;
+  /** The application's server interceptors, e.g. continuing the caller's trace. */
+  @Inject Instance<ServerInterceptor> interceptors;
 
   private Server server;
   private EmbeddedJobBoard board;
@@ -73,10 +89,10 @@ public class EmbeddedWorkerServer {
       board = new EmbeddedJobBoard(
           processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
       health = new HealthStatusManager();
-      GrpcServerTracing tracing = new GrpcServerTracing(openTelemetry);
-      server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", checkedPort(port)))
-          .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), tracing))
-          .addService(ServerInterceptors.intercept(health.getHealthService(), tracing))
+      List<ServerInterceptor> chain = interceptors.stream().toList();
+      server = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, checkedPort(port)))
+          .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), chain))
+          .addService(ServerInterceptors.intercept(health.getHealthService(), chain))
           .build();
       try {
         server.start();
@@ -84,7 +100,7 @@ public class EmbeddedWorkerServer {
         throw new UncheckedIOException("Cannot start the embedded distance worker", e);
       }
       health.setStatus("", ServingStatus.SERVING);
-      LOG.info(() -> "Embedded distance worker listening on 127.0.0.1:" + server.getPort()
+      LOG.info(() -> "Embedded distance worker listening on " + LOOPBACK + ":" + server.getPort()
           + ", reading " + locationDataPath + ", writing CSV files to " + csvDirectory);
     }
     return server.getPort();
@@ -98,9 +114,21 @@ public class EmbeddedWorkerServer {
     return port;
   }
 
-  /** Where the embedded worker writes its CSV files. */
-  public synchronized Optional<Path> csvDirectory() {
-    return Optional.ofNullable(csvDirectory);
+  /** Where the worker channel dials the embedded worker; asking starts it. */
+  @Produces
+  @Dependent
+  @Named(ADDRESS)
+  InetSocketAddress address() {
+    return new InetSocketAddress(LOOPBACK, start());
+  }
+
+  /** Where the embedded worker writes its CSV files, for downloads to read; asking starts it. */
+  @Produces
+  @Dependent
+  @Named(CSV_DIRECTORY)
+  synchronized Path publishedCsvDirectory() {
+    start();
+    return csvDirectory;
   }
 
   static Path csvDirectory(Optional<String> configured) {

@@ -1,6 +1,6 @@
 package io.oteldemo.idempotency;
 
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

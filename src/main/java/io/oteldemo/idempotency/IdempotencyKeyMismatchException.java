@@ -1,7 +1,7 @@
 package io.oteldemo.idempotency;
 
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
 import java.util.Map;
 import java.util.OptionalLong;
 

@@ -1,7 +1,7 @@
 package io.oteldemo.ratelimit;
 
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.telemetry.TraceIds;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,22 +8,25 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
 import io.opentelemetry.api.OpenTelemetry;
-import io.oteldemo.embedded.EmbeddedWorkerServer;
 import io.oteldemo.telemetry.GrpcClientTracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Owns the one long-lived channel to the worker, for the whole life of the application. The
- * embedded worker is reached through a loopback socket, by the same code path as a remote one.
+ * embedded worker is reached through a loopback socket, by the same code path as a remote one:
+ * this class knows only its address, the bean named {@value #EMBEDDED_WORKER_ADDRESS} that the
+ * embedded worker publishes (and asking for which starts it).
  */
 @ApplicationScoped
 public class WorkerChannel {
@@ -40,7 +43,12 @@ public class WorkerChannel {
   @ConfigProperty(name = "DISTANCE_SERVICE_ENDPOINT")
   String endpointSetting;
 
-  @Inject Instance<EmbeddedWorkerServer> embeddedWorker;
+  /** The embedded worker's address, published by the embedded worker itself. */
+  static final String EMBEDDED_WORKER_ADDRESS = "embeddedDistanceWorkerAddress";
+
+  @Inject
+  @Named(EMBEDDED_WORKER_ADDRESS)
+  Provider<InetSocketAddress> embeddedWorker;
 
   /** MicroProfile Telemetry's instance: a CLIENT span and a traceparent on every call. */
   @Inject OpenTelemetry openTelemetry;
@@ -55,7 +63,7 @@ public class WorkerChannel {
     endpoint = WorkerEndpoint.parse(endpointSetting);
     target =
         endpoint.mode() == WorkerEndpoint.Mode.EMBEDDED
-            ? "127.0.0.1:" + embeddedWorker.get().start()
+            ? loopbackTarget(embeddedWorker.get())
             : endpoint.target();
     ManagedChannelBuilder<?> builder =
         ManagedChannelBuilder.forTarget(target)
@@ -69,6 +77,10 @@ public class WorkerChannel {
     }
     channel = builder.build();
     LOG.info(() -> "Distance worker channel to " + target + " (" + endpoint.mode() + ")");
+  }
+
+  private static String loopbackTarget(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
   }
 
   /** Opens the channel as the application starts, so a bad endpoint stops the deployment. */

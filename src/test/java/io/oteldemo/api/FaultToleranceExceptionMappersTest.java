@@ -2,6 +2,7 @@ package io.oteldemo.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.worker.WorkerCircuitBreakers;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;

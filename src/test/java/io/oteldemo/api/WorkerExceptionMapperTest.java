@@ -3,6 +3,7 @@ package io.oteldemo.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.worker.WorkerException;
 import java.util.EnumMap;
 import java.util.Map;

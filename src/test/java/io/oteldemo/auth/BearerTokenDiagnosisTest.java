@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.devissuer.DevIssuer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

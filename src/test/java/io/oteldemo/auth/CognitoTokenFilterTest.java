@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.auth.AuthConfiguration.TokenUse;
 import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
 import jakarta.json.Json;

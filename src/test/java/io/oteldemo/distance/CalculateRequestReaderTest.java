@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorCode;
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
+import io.oteldemo.error.ValidationException;
 import jakarta.ws.rs.SeBootstrap;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.EntityPart;

@@ -2,7 +2,7 @@ package io.oteldemo.distance;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ValidationException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.auth.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;

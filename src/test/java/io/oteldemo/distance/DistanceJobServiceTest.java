@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import io.oteldemo.api.ApiException;
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.idempotency.IdempotencyKeyInFlightException;
 import io.oteldemo.idempotency.IdempotencyKeyMismatchException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.api.ErrorCode;
-import io.oteldemo.api.ValidationException;
+import io.oteldemo.error.ErrorCode;
+import io.oteldemo.error.ValidationException;
 import io.oteldemo.worker.JobStatus;
 import java.time.Clock;
 import java.time.Instant;

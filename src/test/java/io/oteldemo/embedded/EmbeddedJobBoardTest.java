@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
 import io.oteldemo.embedded.EmbeddedTestSupport.TickingClock;
-import io.oteldemo.worker.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ class EmbeddedJobBoardTest {
 
     EmbeddedJob queued = board.submit(DAY, Optional.of("phone"));
 
-    assertEquals(JobStatus.QUEUED, queued.status(), "submit answers with a queued job");
+    assertEquals(EmbeddedJobStatus.QUEUED, queued.status(), "submit answers with a queued job");
     assertFalse(queued.jobId().isBlank(), "the job has an id");
     assertEquals(T0, queued.queuedAt(), "queued at the clock's time");
     assertEquals(Optional.empty(), queued.startedAt(), "not started when queued");
@@ -109,7 +108,8 @@ class EmbeddedJobBoardTest {
 
     EmbeddedJob done = awaitFinished(board, queued.jobId());
 
-    assertEquals(JobStatus.COMPLETED, done.status(), "the day has data, so the job completes");
+    assertEquals(EmbeddedJobStatus.COMPLETED, done.status(),
+        "the day has data, so the job completes");
     assertEquals(queued.jobId(), done.jobId(), "same job id");
     assertEquals(DAY, done.date(), "date kept");
     assertEquals(Optional.of("phone"), done.deviceId(), "device kept");
@@ -140,11 +140,11 @@ class EmbeddedJobBoardTest {
     gate.awaitWorkerAtGate();
 
     EmbeddedJob running = board.find(first.jobId()).orElseThrow();
-    assertEquals(JobStatus.PROCESSING, running.status(), "the job held by the worker");
+    assertEquals(EmbeddedJobStatus.PROCESSING, running.status(), "the job held by the worker");
     assertTrue(running.startedAt().isPresent(), "a processing job has a start time");
     assertEquals(Optional.empty(), running.completedAt(), "a processing job has no end time");
     EmbeddedJob waiting = board.find(second.jobId()).orElseThrow();
-    assertEquals(JobStatus.QUEUED, waiting.status(), "the only worker is busy");
+    assertEquals(EmbeddedJobStatus.QUEUED, waiting.status(), "the only worker is busy");
     assertEquals(Optional.empty(), waiting.startedAt(), "a queued job has no start time");
 
     gate.release();
@@ -158,7 +158,7 @@ class EmbeddedJobBoardTest {
 
     EmbeddedJob job = awaitFinished(board, board.submit(EMPTY_DAY, Optional.empty()).jobId());
 
-    assertEquals(JobStatus.FAILED, job.status(), "no data that day -> failed");
+    assertEquals(EmbeddedJobStatus.FAILED, job.status(), "no data that day -> failed");
     assertEquals(
         Optional.of("no locations found for date 2026-01-20"),
         job.errorMessage(),
@@ -175,7 +175,8 @@ class EmbeddedJobBoardTest {
 
     EmbeddedJob job = awaitFinished(board, board.submit(DAY, Optional.empty()).jobId());
 
-    assertEquals(JobStatus.FAILED, job.status(), "a CSV that cannot be written fails the job");
+    assertEquals(EmbeddedJobStatus.FAILED, job.status(),
+        "a CSV that cannot be written fails the job");
     assertEquals(
         Optional.of("processing failed: UncheckedIOException"),
         job.errorMessage(),
@@ -206,7 +207,7 @@ class EmbeddedJobBoardTest {
       assertTrue(awaitFinished(board, job.jobId()).status().isFinished(), "accepted job ends");
     }
     EmbeddedJob later = board.submit(DAY, Optional.empty());
-    assertEquals(JobStatus.QUEUED, later.status(), "a drained queue accepts jobs again");
+    assertEquals(EmbeddedJobStatus.QUEUED, later.status(), "a drained queue accepts jobs again");
   }
 
   @Test
@@ -274,7 +275,7 @@ class EmbeddedJobBoardTest {
         "only the jobs of the 25th, newest first");
     assertEquals(
         List.of(b),
-        board.matching(job -> job.status() == JobStatus.FAILED).stream()
+        board.matching(job -> job.status() == EmbeddedJobStatus.FAILED).stream()
             .map(EmbeddedJob::jobId)
             .toList(),
         "only the failed job");

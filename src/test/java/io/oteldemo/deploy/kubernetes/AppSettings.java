@@ -1,6 +1,6 @@
 package io.oteldemo.deploy.kubernetes;
 
-import io.oteldemo.api.ErrorCode;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.deploy.LibertyServerXml;
 import io.oteldemo.deploy.ProjectFiles;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.oteldemo.api;
+package io.oteldemo.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.oteldemo.api;
+package io.oteldemo.error;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;

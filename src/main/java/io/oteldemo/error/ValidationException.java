@@ -1,4 +1,4 @@
-package io.oteldemo.api;
+package io.oteldemo.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

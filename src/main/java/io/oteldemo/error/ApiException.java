@@ -1,11 +1,11 @@
-package io.oteldemo.api;
+package io.oteldemo.error;
 
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * A problem of the request that the API answers with a known error code. Thrown where the
- * problem is found; turned into the error body by {@link ApiExceptionMapper} only.
+ * problem is found; turned into the error body by {@code api.ApiExceptionMapper} only.
  */
 public class ApiException extends RuntimeException {
 

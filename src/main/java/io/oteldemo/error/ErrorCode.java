@@ -1,4 +1,4 @@
-package io.oteldemo.api;
+package io.oteldemo.error;
 
 /** The error codes of the API's error body, each bound to the HTTP status it is answered with. */
 public enum ErrorCode {
