@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * {@code liberty:run} and {@code liberty:dev} compile without running the lifecycle, so the
@@ -47,15 +45,7 @@ class DevModeLifecycleTest {
   }
 
   private static String phaseOf(String executionId) {
-    NodeList executions = ProjectFiles.parseXml(Path.of("pom.xml"))
-        .getElementsByTagName("execution");
-    for (int i = 0; i < executions.getLength(); i++) {
-      Element execution = (Element) executions.item(i);
-      NodeList ids = execution.getElementsByTagName("id");
-      if (ids.getLength() > 0 && ids.item(0).getTextContent().trim().equals(executionId)) {
-        return execution.getElementsByTagName("phase").item(0).getTextContent().trim();
-      }
-    }
-    throw new IllegalStateException("pom.xml has no execution " + executionId);
+    return PomModel.read().execution(executionId).getElementsByTagName("phase").item(0)
+        .getTextContent().trim();
   }
 }

@@ -59,6 +59,19 @@ public final class PomModel {
     return resolve(value, 0);
   }
 
+  /** The plugin execution of this id, wherever it is declared. */
+  public Element execution(String id) {
+    NodeList executions = project.getElementsByTagName("execution");
+    for (int i = 0; i < executions.getLength(); i++) {
+      Element execution = (Element) executions.item(i);
+      NodeList ids = execution.getElementsByTagName("id");
+      if (ids.getLength() > 0 && ids.item(0).getTextContent().trim().equals(id)) {
+        return execution;
+      }
+    }
+    throw new IllegalStateException("pom.xml has no execution " + id);
+  }
+
   private String resolve(String value, int depth) {
     if (depth > 10) {
       throw new IllegalStateException("pom.xml properties refer to each other in a loop: " + value);
