@@ -17,7 +17,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
-import io.oteldemo.embedded.EmbeddedTestSupport.TickingClock;
+import io.oteldemo.testing.MutableClock;
 import io.oteldemo.worker.proto.CalculateDistanceRequest;
 import io.oteldemo.worker.proto.CalculateDistanceResponse;
 import io.oteldemo.worker.proto.DistanceServiceGrpc;
@@ -30,6 +30,7 @@ import io.oteldemo.worker.proto.ListJobsResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +124,9 @@ class EmbeddedDistanceServiceTest {
     DistanceJobProcessor processor =
         new DistanceJobProcessor(
             new OwnTracksRecorderStore(storeRoot), HOME, new DistanceCsvWriter(csvDir));
-    board = new EmbeddedJobBoard(processor, new TickingClock(T0), workers, capacity, 1000);
+    board =
+        new EmbeddedJobBoard(
+            processor, MutableClock.ticking(T0, Duration.ofSeconds(1)), workers, capacity, 1000);
     String name = InProcessServerBuilder.generateName();
     server =
         InProcessServerBuilder.forName(name)

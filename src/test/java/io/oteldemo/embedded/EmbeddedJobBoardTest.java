@@ -10,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
-import io.oteldemo.embedded.EmbeddedTestSupport.TickingClock;
+import io.oteldemo.testing.MutableClock;
 import io.oteldemo.worker.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +78,12 @@ class EmbeddedJobBoardTest {
 
   private EmbeddedJobBoard board(Path csvDir, int workers, int capacity, int kept) {
     EmbeddedJobBoard board =
-        new EmbeddedJobBoard(processor(csvDir), new TickingClock(T0), workers, capacity, kept);
+        new EmbeddedJobBoard(
+            processor(csvDir),
+            MutableClock.ticking(T0, Duration.ofSeconds(1)),
+            workers,
+            capacity,
+            kept);
     boards.add(board);
     return board;
   }

@@ -8,16 +8,12 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -97,31 +93,6 @@ final class EmbeddedTestSupport {
         Thread.currentThread().interrupt();
         fail("Interrupted while waiting until " + what);
       }
-    }
-  }
-
-  /** A UTC clock that moves one second forward on every reading, so every instant is distinct. */
-  static final class TickingClock extends Clock {
-    private final Instant start;
-    private final AtomicLong ticks = new AtomicLong();
-
-    TickingClock(Instant start) {
-      this.start = start;
-    }
-
-    @Override
-    public Instant instant() {
-      return start.plusSeconds(ticks.getAndIncrement());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("not needed by the tests");
     }
   }
 
