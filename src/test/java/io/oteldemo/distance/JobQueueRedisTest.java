@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.jobs.RedisJobSlotLock;
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,11 +29,11 @@ class JobQueueRedisTest {
       new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
   @Test
-  void identicalRequestsSpreadOverTwoReplicasQueueOneJob() throws Exception {
+  @RedisServer
+  void identicalRequestsSpreadOverTwoReplicasQueueOneJob(RedisProcess redis) throws Exception {
     FakeWorker worker = new FakeWorker();
     worker.calculateDelay = Duration.ofMillis(200);
-    try (RedisProcess redis = RedisProcess.start();
-        UnifiedJedis clientA = redis.client(Duration.ofSeconds(2));
+    try (UnifiedJedis clientA = redis.client(Duration.ofSeconds(2));
         UnifiedJedis clientB = redis.client(Duration.ofSeconds(2))) {
       List<JobQueue> replicas = List.of(replica(worker, clientA), replica(worker, clientB));
       int requests = 10;

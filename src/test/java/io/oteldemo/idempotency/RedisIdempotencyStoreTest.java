@@ -8,45 +8,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.idempotency.IdempotencyClaim.Outcome;
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.redis.SharedStateUnavailableException;
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Redis store against a real redis-server: the contract, plus sharing and expiry. */
+@RedisServer
 class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
 
   private static final Duration RETENTION = Duration.ofHours(24);
   private static final Duration IN_FLIGHT = Duration.ofSeconds(60);
 
-  private static RedisProcess redis;
   private UnifiedJedis clientA;
   private UnifiedJedis clientB;
   private RedisIdempotencyStore replicaA;
   private RedisIdempotencyStore replicaB;
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @BeforeEach
-  void connect() {
+  void connect(RedisProcess redis) {
     clientA = redis.client(Duration.ofSeconds(2));
     clientB = redis.client(Duration.ofSeconds(2));
-    clientA.flushAll();
     replicaA = new RedisIdempotencyStore(clientA, RETENTION, IN_FLIGHT);
     replicaB = new RedisIdempotencyStore(clientB, RETENTION, IN_FLIGHT);
   }
@@ -128,9 +116,9 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
-  void aDeadRedisIsReportedNotHidden() {
-    try (RedisProcess own = RedisProcess.start();
-        UnifiedJedis client = own.client(Duration.ofMillis(200))) {
+  @RedisServer
+  void aDeadRedisIsReportedNotHidden(RedisProcess own) {
+    try (UnifiedJedis client = own.client(Duration.ofMillis(200))) {
       RedisIdempotencyStore store = new RedisIdempotencyStore(client, RETENTION, IN_FLIGHT);
       IdempotencyClaim claim = store.begin("alice", KEY, DAY_PHONE);
       own.stop();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.redis.SharedStateUnavailableException;
+import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +16,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Redis job registry against a real redis-server, shared by two clients as by replicas. */
+@RedisServer
 class RedisJobRegistryTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -30,27 +30,15 @@ class RedisJobRegistryTest {
   private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
   private static final Optional<String> PHONE = Optional.of("iphone_stuart");
 
-  private static RedisProcess redis;
   private UnifiedJedis clientA;
   private UnifiedJedis clientB;
   private RedisJobRegistry replicaA;
   private RedisJobRegistry replicaB;
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @BeforeEach
-  void connect() {
+  void connect(RedisProcess redis) {
     clientA = redis.client(TIMEOUT);
     clientB = redis.client(TIMEOUT);
-    clientA.flushAll();
     replicaA = new RedisJobRegistry(clientA, Clock.systemUTC(), RETENTION);
     replicaB = new RedisJobRegistry(clientB, Clock.systemUTC(), RETENTION);
   }
@@ -159,9 +147,9 @@ class RedisJobRegistryTest {
   }
 
   @Test
-  void aDeadRedisIsReportedNotHidden() {
-    try (RedisProcess own = RedisProcess.start();
-        UnifiedJedis client = own.client(Duration.ofMillis(200))) {
+  @RedisServer
+  void aDeadRedisIsReportedNotHidden(RedisProcess own) {
+    try (UnifiedJedis client = own.client(Duration.ofMillis(200))) {
       RedisJobRegistry registry = new RedisJobRegistry(client, Clock.systemUTC(), RETENTION);
       registry.register(job("job-1", "alice", PHONE));
       own.stop();

@@ -4,45 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The slot lock against a real redis-server, taken by two clients as by two replicas. */
+@RedisServer
 class RedisJobSlotLockTest {
 
   private static final Duration HOLD = Duration.ofSeconds(30);
   private static final JobSlot SLOT =
       new JobSlot("alice", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
-  private static RedisProcess redis;
   private UnifiedJedis clientA;
   private UnifiedJedis clientB;
   private RedisJobSlotLock replicaA;
   private RedisJobSlotLock replicaB;
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @BeforeEach
-  void connect() {
+  void connect(RedisProcess redis) {
     clientA = redis.client(Duration.ofSeconds(2));
     clientB = redis.client(Duration.ofSeconds(2));
-    clientA.flushAll();
     replicaA = new RedisJobSlotLock(clientA);
     replicaB = new RedisJobSlotLock(clientB);
   }
