@@ -9,7 +9,6 @@ import io.oteldemo.jobs.InMemoryJobRegistry;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.jobs.RegisteredJob;
-import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.testing.MutableClock;
 import io.oteldemo.testing.RedisServer;
 import io.oteldemo.worker.DistanceWorkerClient;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,13 +51,8 @@ class DownloadAccessTest {
   private final StatusWorker worker = new StatusWorker();
 
   @BeforeAll
-  static void connect(RedisProcess redis) {
-    client = redis.client(Duration.ofSeconds(2));
-  }
-
-  @AfterAll
-  static void disconnect() {
-    client.close();
+  static void connect(UnifiedJedis redis) {
+    client = redis;
   }
 
   static Stream<String> registries() {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -27,22 +26,14 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
   private static final Duration IN_FLIGHT = Duration.ofSeconds(60);
 
   private UnifiedJedis clientA;
-  private UnifiedJedis clientB;
   private RedisIdempotencyStore replicaA;
   private RedisIdempotencyStore replicaB;
 
   @BeforeEach
-  void connect(RedisProcess redis) {
-    clientA = redis.client(Duration.ofSeconds(2));
-    clientB = redis.client(Duration.ofSeconds(2));
+  void connect(UnifiedJedis clientA, UnifiedJedis clientB) {
+    this.clientA = clientA;
     replicaA = new RedisIdempotencyStore(clientA, RETENTION, IN_FLIGHT);
     replicaB = new RedisIdempotencyStore(clientB, RETENTION, IN_FLIGHT);
-  }
-
-  @AfterEach
-  void disconnect() {
-    clientA.close();
-    clientB.close();
   }
 
   @Override

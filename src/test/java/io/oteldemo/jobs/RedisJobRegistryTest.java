@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -31,22 +30,14 @@ class RedisJobRegistryTest {
   private static final Optional<String> PHONE = Optional.of("iphone_stuart");
 
   private UnifiedJedis clientA;
-  private UnifiedJedis clientB;
   private RedisJobRegistry replicaA;
   private RedisJobRegistry replicaB;
 
   @BeforeEach
-  void connect(RedisProcess redis) {
-    clientA = redis.client(TIMEOUT);
-    clientB = redis.client(TIMEOUT);
+  void connect(UnifiedJedis clientA, UnifiedJedis clientB) {
+    this.clientA = clientA;
     replicaA = new RedisJobRegistry(clientA, Clock.systemUTC(), RETENTION);
     replicaB = new RedisJobRegistry(clientB, Clock.systemUTC(), RETENTION);
-  }
-
-  @AfterEach
-  void disconnect() {
-    clientA.close();
-    clientB.close();
   }
 
   @Test

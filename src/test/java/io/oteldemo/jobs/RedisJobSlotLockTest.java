@@ -3,13 +3,11 @@ package io.oteldemo.jobs;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -23,22 +21,14 @@ class RedisJobSlotLockTest {
       new JobSlot("alice", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
   private UnifiedJedis clientA;
-  private UnifiedJedis clientB;
   private RedisJobSlotLock replicaA;
   private RedisJobSlotLock replicaB;
 
   @BeforeEach
-  void connect(RedisProcess redis) {
-    clientA = redis.client(Duration.ofSeconds(2));
-    clientB = redis.client(Duration.ofSeconds(2));
+  void connect(UnifiedJedis clientA, UnifiedJedis clientB) {
+    this.clientA = clientA;
     replicaA = new RedisJobSlotLock(clientA);
     replicaB = new RedisJobSlotLock(clientB);
-  }
-
-  @AfterEach
-  void disconnect() {
-    clientA.close();
-    clientB.close();
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +42,8 @@ class RedisTokenBucketsTest {
   private String subject;
 
   @BeforeAll
-  static void connect(RedisProcess redis) {
-    client = redis.client(TIMEOUT);
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (client != null) {
-      client.close();
-    }
+  static void connect(UnifiedJedis redis) {
+    client = redis;
   }
 
   @BeforeEach

@@ -3,6 +3,8 @@ package io.oteldemo.testing;
 import io.oteldemo.redis.RedisProcess;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -26,19 +28,45 @@ public final class RedisExtension
   // be mistaken for the class's.
   private static final String CLASS_SERVER = "class-server";
   private static final String TEST_SERVER = "test-server";
+  private static final String CLASS_CLIENTS = "class-clients";
+  private static final String TEST_CLIENTS = "test-clients";
+
+  /** The timeout of a client handed to a test; a Redis of the test's own answers at once. */
+  static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == RedisProcess.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == RedisProcess.class || type == UnifiedJedis.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    RedisProcess server = server(context);
+    if (parameter.getParameter().getType() == RedisProcess.class) {
+      return server;
+    }
+    // A client per parameter, so that two parameters act as two replicas; closed with the scope
+    // of the method that asked (the test, or the class for @BeforeAll).
+    UnifiedJedis client = server.client(CLIENT_TIMEOUT);
+    clients(context).add(client);
+    return client;
+  }
+
+  private static RedisProcess server(ExtensionContext context) {
     ExtensionContext scope = scope(context);
     String key = scope == classContext(context) ? CLASS_SERVER : TEST_SERVER;
     return scope
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(key, unused -> RedisProcess.start(), RedisProcess.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<UnifiedJedis> clients(ExtensionContext context) {
+    String key = testContext(context).isPresent() ? TEST_CLIENTS : CLASS_CLIENTS;
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, unused -> new ArrayList<UnifiedJedis>(), List.class);
   }
 
   @Override
@@ -50,7 +78,7 @@ public final class RedisExtension
     RedisProcess shared =
         classContext(context).getStore(NAMESPACE).get(CLASS_SERVER, RedisProcess.class);
     if (shared != null) {
-      try (UnifiedJedis client = shared.client(Duration.ofSeconds(2))) {
+      try (UnifiedJedis client = shared.client(CLIENT_TIMEOUT)) {
         client.flushAll();
       }
     }
@@ -58,16 +86,20 @@ public final class RedisExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    stop(context, TEST_SERVER);
+    stop(context, TEST_CLIENTS, TEST_SERVER);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    stop(context, CLASS_SERVER);
+    stop(context, CLASS_CLIENTS, CLASS_SERVER);
   }
 
-  private static void stop(ExtensionContext context, String key) {
-    RedisProcess server = context.getStore(NAMESPACE).remove(key, RedisProcess.class);
+  private static void stop(ExtensionContext context, String clientsKey, String serverKey) {
+    List<?> clients = context.getStore(NAMESPACE).remove(clientsKey, List.class);
+    if (clients != null) {
+      clients.forEach(client -> ((UnifiedJedis) client).close());
+    }
+    RedisProcess server = context.getStore(NAMESPACE).remove(serverKey, RedisProcess.class);
     if (server != null) {
       server.close();
     }

@@ -2,6 +2,7 @@ package io.oteldemo.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -34,7 +35,7 @@ class RedisExtensionTest {
 
   @Test
   void aClassSharesOneServerEmptiedBeforeEachTestAndStoppedAfterwards() {
-    Events tests = run(SharedServer.class);
+    Events tests = run(SharedServerSample.class);
 
     tests.assertStatistics(stats -> stats.started(2).succeeded(2));
     assertEquals(1, SEEN.stream().distinct().count(), "one server for the class: " + SEEN);
@@ -43,7 +44,7 @@ class RedisExtensionTest {
 
   @Test
   void aTestAnnotatedOnItsOwnGetsItsOwnServerAlsoInItsSetUp() {
-    Events tests = run(OwnServerForOneTest.class);
+    Events tests = run(OwnServerForOneSample.class);
 
     tests.assertStatistics(stats -> stats.started(1).succeeded(1));
     // @BeforeAll, then @BeforeEach and the test itself.
@@ -55,7 +56,7 @@ class RedisExtensionTest {
 
   @Test
   void perTestGivesEveryTestAFreshServer() {
-    Events tests = run(ServerPerTest.class);
+    Events tests = run(ServerPerTestSample.class);
 
     tests.assertStatistics(stats -> stats.started(2).succeeded(2));
     assertEquals(2, SEEN.stream().distinct().count(), "a server per test: " + SEEN);
@@ -64,7 +65,7 @@ class RedisExtensionTest {
 
   @Test
   void aFailingTestStillStopsItsServers() {
-    Events tests = run(FailingTest.class);
+    Events tests = run(FailingSample.class);
 
     tests.assertStatistics(stats -> stats.started(1).failed(1));
     assertEquals(2, SEEN.stream().distinct().count(), "the class's and the test's: " + SEEN);
@@ -88,7 +89,7 @@ class RedisExtensionTest {
   // The sample classes are nested, so that the build does not run them on their own.
 
   @RedisServer
-  static class SharedServer {
+  static class SharedServerSample {
 
     @BeforeEach
     void expectEmpty(RedisProcess redis) {
@@ -103,8 +104,11 @@ class RedisExtensionTest {
     }
 
     @Test
-    void two(RedisProcess redis) {
+    void two(RedisProcess redis, UnifiedJedis replicaA, UnifiedJedis replicaB) {
       leaveAKey(redis);
+      assertNotSame(replicaA, replicaB, "a client per parameter");
+      replicaA.set("shared", "yes");
+      assertEquals("yes", replicaB.get("shared"), "both clients reach the class's server");
     }
 
     private static void leaveAKey(RedisProcess redis) {
@@ -116,7 +120,7 @@ class RedisExtensionTest {
   }
 
   @RedisServer
-  static class OwnServerForOneTest {
+  static class OwnServerForOneSample {
 
     @BeforeAll
     static void classServer(RedisProcess redis) {
@@ -138,7 +142,7 @@ class RedisExtensionTest {
   }
 
   @RedisServer(perTest = true)
-  static class ServerPerTest {
+  static class ServerPerTestSample {
 
     @Test
     void one(RedisProcess redis) {
@@ -152,7 +156,7 @@ class RedisExtensionTest {
   }
 
   @RedisServer
-  static class FailingTest {
+  static class FailingSample {
 
     @BeforeAll
     static void classServer(RedisProcess redis) {
