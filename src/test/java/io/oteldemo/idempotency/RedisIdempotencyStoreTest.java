@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.idempotency.IdempotencyClaim.Outcome;
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.redis.SharedStateUnavailableException;
+import io.oteldemo.testing.Await;
 import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -91,7 +90,7 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     long ttl = clientA.pttl("idem:{alice}:" + KEY.digest());
     assertTrue(ttl > 0 && ttl <= 300, "pttl " + ttl);
 
-    await(() -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
+    Await.until(() -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
         "a key whose request died should be free again after the in-flight timeout");
   }
 
@@ -102,7 +101,7 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     store.complete(store.begin("alice", KEY, DAY_PHONE), ANSWER);
     assertEquals(Outcome.REPLAY, store.begin("alice", KEY, DAY_PHONE).outcome());
 
-    await(() -> clientA.keys("*").isEmpty(), "the record should expire after 1 s");
+    Await.until(() -> clientA.keys("*").isEmpty(), "the record should expire after 1 s");
     assertEquals(Outcome.STARTED, store.begin("alice", KEY, DAY_ALL).outcome());
   }
 
@@ -118,21 +117,6 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
           () -> store.begin("alice", KEY, DAY_PHONE));
       assertThrows(SharedStateUnavailableException.class, () -> store.complete(claim, ANSWER));
       assertThrows(SharedStateUnavailableException.class, () -> store.release(claim));
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String message) {
-    Instant deadline = Instant.now().plusSeconds(5);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(message);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.redis.SharedStateUnavailableException;
+import io.oteldemo.testing.Await;
 import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -131,10 +131,10 @@ class RedisJobRegistryTest {
     shortLived.register(job);
     assertTrue(shortLived.find("job-1").isPresent());
 
-    await(() -> shortLived.find("job-1").isEmpty(), "the job should expire after 1 s");
+    Await.until(() -> shortLived.find("job-1").isEmpty(), "the job should expire after 1 s");
     assertEquals(Set.of(), shortLived.jobIdsOf("alice"));
     assertEquals(Optional.empty(), shortLived.latestJobId(job.slot()));
-    await(() -> clientA.keys("*").isEmpty(), "every key should expire");
+    Await.until(() -> clientA.keys("*").isEmpty(), "every key should expire");
   }
 
   @Test
@@ -193,21 +193,5 @@ class RedisJobRegistryTest {
 
   private static RegisteredJob job(String id, String owner, Optional<String> device) {
     return new RegisteredJob(id, owner, DAY, device, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  /** Polls for up to 5 s: expiry is checked without long fixed sleeps. */
-  static void await(BooleanSupplier condition, String message) {
-    Instant deadline = Instant.now().plusSeconds(5);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(message);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

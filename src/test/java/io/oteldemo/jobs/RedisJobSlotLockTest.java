@@ -3,6 +3,7 @@ package io.oteldemo.jobs;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.testing.Await;
 import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ class RedisJobSlotLockTest {
 
     assertTrue(Set.of("jobs:{alice}:lock:2026-01-25:iphone_stuart").equals(clientA.keys("*")),
         () -> "keys: " + clientA.keys("*"));
-    RedisJobRegistryTest.await(() -> replicaB.tryLock(SLOT, "t2", HOLD),
+    Await.until(() -> replicaB.tryLock(SLOT, "t2", HOLD),
         "a lock whose holder never released should expire");
   }
 }
