@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.jobs.RedisJobSlotLock;
-import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,35 +28,33 @@ class JobQueueRedisTest {
       new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
   @Test
-  void identicalRequestsSpreadOverTwoReplicasQueueOneJob() throws Exception {
+  @RedisServer
+  void identicalRequestsSpreadOverTwoReplicasQueueOneJob(
+      UnifiedJedis clientA, UnifiedJedis clientB) throws Exception {
     FakeWorker worker = new FakeWorker();
     worker.calculateDelay = Duration.ofMillis(200);
-    try (RedisProcess redis = RedisProcess.start();
-        UnifiedJedis clientA = redis.client(Duration.ofSeconds(2));
-        UnifiedJedis clientB = redis.client(Duration.ofSeconds(2))) {
-      List<JobQueue> replicas = List.of(replica(worker, clientA), replica(worker, clientB));
-      int requests = 10;
-      ExecutorService pool = Executors.newFixedThreadPool(requests);
-      try {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> ids = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-          JobQueue replica = replicas.get(i % 2);
-          ids.add(pool.submit(() -> {
-            go.await();
-            return replica.submitOrJoin("alice", PHONE_DAY).jobId();
-          }));
-        }
-        go.countDown();
-        Set<String> distinct = new HashSet<>();
-        for (Future<String> id : ids) {
-          distinct.add(id.get(20, TimeUnit.SECONDS));
-        }
-        assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
-        assertEquals(1, worker.calculations.get());
-      } finally {
-        pool.shutdownNow();
+    List<JobQueue> replicas = List.of(replica(worker, clientA), replica(worker, clientB));
+    int requests = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        JobQueue replica = replicas.get(i % 2);
+        ids.add(pool.submit(() -> {
+          go.await();
+          return replica.submitOrJoin("alice", PHONE_DAY).jobId();
+        }));
       }
+      go.countDown();
+      Set<String> distinct = new HashSet<>();
+      for (Future<String> id : ids) {
+        distinct.add(id.get(20, TimeUnit.SECONDS));
+      }
+      assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
+      assertEquals(1, worker.calculations.get());
+    } finally {
+      pool.shutdownNow();
     }
   }
 

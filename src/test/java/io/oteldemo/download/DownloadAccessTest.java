@@ -9,8 +9,8 @@ import io.oteldemo.jobs.InMemoryJobRegistry;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.jobs.RegisteredJob;
-import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.testing.MutableClock;
+import io.oteldemo.testing.RedisServer;
 import io.oteldemo.worker.DistanceWorkerClient;
 import io.oteldemo.worker.QueuedJob;
 import io.oteldemo.worker.WorkerException;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +36,7 @@ import redis.clients.jedis.UnifiedJedis;
  * Who may download which result file, with the registry in this process and in Redis: only the
  * owner of a completed job of the same date and device.
  */
+@RedisServer
 class DownloadAccessTest {
 
   private static final Instant T0 = Instant.parse("2026-01-26T09:00:00Z");
@@ -45,22 +45,14 @@ class DownloadAccessTest {
   private static final String PHONE_FILE = "distance_20260125_iphone_stuart.csv";
   private static final String ALL_FILE = "distance_20260125.csv";
 
-  private static RedisProcess redis;
   private static UnifiedJedis client;
 
   private final MutableClock clock = new MutableClock(T0);
   private final StatusWorker worker = new StatusWorker();
 
   @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-    client = redis.client(Duration.ofSeconds(2));
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    client.close();
-    redis.close();
+  static void connect(UnifiedJedis redis) {
+    client = redis;
   }
 
   static Stream<String> registries() {
@@ -69,7 +61,6 @@ class DownloadAccessTest {
 
   private JobRegistry registry(String kind) {
     if (kind.equals("redis")) {
-      client.flushAll();
       return new RedisJobRegistry(client, clock, RETENTION);
     }
     return new InMemoryJobRegistry(clock, RETENTION);

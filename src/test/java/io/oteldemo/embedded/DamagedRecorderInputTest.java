@@ -12,16 +12,17 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Damaged store content that must be skipped line by line, never fail a whole day. */
+@ExtendWith(StoreFixtureExtension.class)
 class DamagedRecorderInputTest {
 
   private static final String PREFIX = "2026-01-25T08:00:00Z\t*                 \t";
 
   @Test
-  void storeSkipsALineWithInvalidUtf8(@TempDir Path root) throws IOException {
-    Path dir = Files.createDirectories(root.resolve("rec/u/phone"));
+  void storeSkipsALineWithInvalidUtf8(StoreFixture fixture) throws IOException {
+    Path dir = Files.createDirectories(fixture.root().resolve("rec/u/phone"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(
         (locationLine("2026-01-25T08:00:00Z", 40.7, -74.0, 1, 2, 3) + "\n")
@@ -39,7 +40,8 @@ class DamagedRecorderInputTest {
 
     assertEquals(
         2,
-        new OwnTracksRecorderStore(root)
+        fixture
+            .reader()
             .locations(LocalDate.of(2026, 1, 25), Optional.empty())
             .size(),
         "the damaged line should be skipped and the 2 good lines kept");

@@ -2,7 +2,6 @@ package io.oteldemo.embedded;
 
 import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
 import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
-import static io.oteldemo.embedded.EmbeddedTestSupport.writeRecFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,8 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StoreFixtureExtension.class)
 class DistanceJobProcessorTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
@@ -27,15 +27,16 @@ class DistanceJobProcessorTest {
   private static final GeoPoint MIDTOWN = new GeoPoint(40.7527, -73.9772);
   private static final GeoPoint ASBURY_PARK = new GeoPoint(40.2204, -74.0121);
 
-  @TempDir Path storeRoot;
-  @TempDir Path csvDirectory;
+  private StoreFixture fixture;
+  private Path csvDirectory;
 
   private DistanceJobProcessor processor;
 
   @BeforeEach
-  void buildStoreAndProcessor() throws IOException {
-    writeRecFile(
-        storeRoot,
+  void buildStoreAndProcessor(StoreFixture fixture) throws IOException {
+    this.fixture = fixture;
+    this.csvDirectory = fixture.csvDirectory();
+    fixture.write(
         "stuart",
         "phone",
         "2026-01",
@@ -48,17 +49,14 @@ class DistanceJobProcessorTest {
                 10,
                 60,
                 80)));
-    writeRecFile(
-        storeRoot,
+    fixture.write(
         "stuart",
         "tablet",
         "2026-01",
         List.of(
             locationLine(
                 "2026-01-25T10:00:00Z", MIDTOWN.latitude(), MIDTOWN.longitude(), 7, 70, 3)));
-    processor =
-        new DistanceJobProcessor(
-            new OwnTracksRecorderStore(storeRoot), HOME, new DistanceCsvWriter(csvDirectory));
+    processor = fixture.processor();
   }
 
   @Test

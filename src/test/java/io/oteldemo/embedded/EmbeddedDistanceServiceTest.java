@@ -3,7 +3,6 @@ package io.oteldemo.embedded;
 import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
 import static io.oteldemo.embedded.EmbeddedTestSupport.awaitUntil;
 import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
-import static io.oteldemo.embedded.EmbeddedTestSupport.writeRecFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +16,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
-import io.oteldemo.embedded.EmbeddedTestSupport.TickingClock;
+import io.oteldemo.testing.MutableClock;
 import io.oteldemo.worker.proto.CalculateDistanceRequest;
 import io.oteldemo.worker.proto.CalculateDistanceResponse;
 import io.oteldemo.worker.proto.DistanceServiceGrpc;
@@ -30,21 +29,20 @@ import io.oteldemo.worker.proto.ListJobsResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(StoreFixtureExtension.class)
 class EmbeddedDistanceServiceTest {
 
   private static final String DAY = "2026-01-25";
@@ -52,10 +50,8 @@ class EmbeddedDistanceServiceTest {
   private static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
   private static final GeoPoint MIDTOWN = new GeoPoint(40.7527, -73.9772);
 
-  private static Level boardLogLevel;
-
-  @TempDir Path storeRoot;
-  @TempDir Path csvDirectory;
+  private StoreFixture fixture;
+  private Path csvDirectory;
 
   private EmbeddedJobBoard board;
   private GatedCsvDirectory gate;
@@ -63,20 +59,11 @@ class EmbeddedDistanceServiceTest {
   private ManagedChannel channel;
   private DistanceServiceGrpc.DistanceServiceBlockingStub stub;
 
-  @BeforeAll
-  static void quietLog() {
-    boardLogLevel = EmbeddedTestSupport.quietBoardLog();
-  }
-
-  @AfterAll
-  static void restoreLog() {
-    EmbeddedTestSupport.restoreBoardLog(boardLogLevel);
-  }
-
   @BeforeEach
-  void buildStore() throws IOException {
-    writeRecFile(
-        storeRoot,
+  void buildStore(StoreFixture fixture) throws IOException {
+    this.fixture = fixture;
+    this.csvDirectory = fixture.csvDirectory();
+    fixture.write(
         "stuart",
         "phone",
         "2026-01",
@@ -84,8 +71,7 @@ class EmbeddedDistanceServiceTest {
             locationLine("2026-01-25T08:00:00Z", HOME.latitude(), HOME.longitude(), 5, 90, 0),
             locationLine(
                 "2026-01-25T14:00:00Z", MIDTOWN.latitude(), MIDTOWN.longitude(), 10, 60, 4)));
-    writeRecFile(
-        storeRoot,
+    fixture.write(
         "stuart",
         "tablet",
         "2026-01",
@@ -120,10 +106,13 @@ class EmbeddedDistanceServiceTest {
   }
 
   private void startService(Path csvDir, int workers, int capacity) throws IOException {
-    DistanceJobProcessor processor =
-        new DistanceJobProcessor(
-            new OwnTracksRecorderStore(storeRoot), HOME, new DistanceCsvWriter(csvDir));
-    board = new EmbeddedJobBoard(processor, new TickingClock(T0), workers, capacity, 1000);
+    board =
+        new EmbeddedJobBoard(
+            fixture.processor(csvDir),
+            MutableClock.ticking(T0, Duration.ofSeconds(1)),
+            workers,
+            capacity,
+            1000);
     String name = InProcessServerBuilder.generateName();
     server =
         InProcessServerBuilder.forName(name)

@@ -1,60 +1,46 @@
 package io.oteldemo.embedded;
 
-import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
 import static io.oteldemo.embedded.EmbeddedTestSupport.awaitUntil;
 import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
-import static io.oteldemo.embedded.EmbeddedTestSupport.writeRecFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
-import io.oteldemo.embedded.EmbeddedTestSupport.TickingClock;
+import io.oteldemo.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StoreFixtureExtension.class)
 class EmbeddedJobBoardTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
   private static final LocalDate EMPTY_DAY = LocalDate.of(2026, 1, 20);
   private static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
 
-  private static Level boardLogLevel;
-
-  @TempDir Path storeRoot;
-  @TempDir Path csvDirectory;
+  private StoreFixture fixture;
+  private Path csvDirectory;
 
   private final List<EmbeddedJobBoard> boards = new ArrayList<>();
   private final List<GatedCsvDirectory> gates = new ArrayList<>();
 
-  @BeforeAll
-  static void quietLog() {
-    boardLogLevel = EmbeddedTestSupport.quietBoardLog();
-  }
-
-  @AfterAll
-  static void restoreLog() {
-    EmbeddedTestSupport.restoreBoardLog(boardLogLevel);
-  }
-
   @BeforeEach
-  void buildStore() throws IOException {
-    writeRecFile(
-        storeRoot,
+  void buildStore(StoreFixture fixture) throws IOException {
+    this.fixture = fixture;
+    this.csvDirectory = fixture.csvDirectory();
+    fixture.write(
         "stuart",
         "phone",
         "2026-01",
@@ -69,14 +55,14 @@ class EmbeddedJobBoardTest {
     boards.forEach(EmbeddedJobBoard::close);
   }
 
-  private DistanceJobProcessor processor(Path csvDir) {
-    return new DistanceJobProcessor(
-        new OwnTracksRecorderStore(storeRoot), HOME, new DistanceCsvWriter(csvDir));
-  }
-
   private EmbeddedJobBoard board(Path csvDir, int workers, int capacity, int kept) {
     EmbeddedJobBoard board =
-        new EmbeddedJobBoard(processor(csvDir), new TickingClock(T0), workers, capacity, kept);
+        new EmbeddedJobBoard(
+            fixture.processor(csvDir),
+            MutableClock.ticking(T0, Duration.ofSeconds(1)),
+            workers,
+            capacity,
+            kept);
     boards.add(board);
     return board;
   }

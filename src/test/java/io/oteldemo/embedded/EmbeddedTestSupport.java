@@ -2,26 +2,16 @@ package io.oteldemo.embedded;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Small fakes and helpers shared by the embedded worker tests. */
 final class EmbeddedTestSupport {
@@ -32,24 +22,7 @@ final class EmbeddedTestSupport {
   /** Upper bound for waiting on asynchronous jobs; never part of an assertion about speed. */
   static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
 
-  /** Held here so that the level set on it is not lost to garbage collection. */
-  private static final Logger BOARD_LOG = Logger.getLogger(EmbeddedJobBoard.class.getName());
-
   private EmbeddedTestSupport() {}
-
-  /**
-   * Silences the board's warnings about the job failures the tests cause on purpose; returns the
-   * previous level for {@link #restoreBoardLog}.
-   */
-  static Level quietBoardLog() {
-    Level previous = BOARD_LOG.getLevel();
-    BOARD_LOG.setLevel(Level.SEVERE);
-    return previous;
-  }
-
-  static void restoreBoardLog(Level previous) {
-    BOARD_LOG.setLevel(previous);
-  }
 
   /** One line of an OwnTracks Recorder file, type padded to 18 characters as the Recorder does. */
   static String recLine(String timestamp, String type, String json) {
@@ -73,17 +46,6 @@ final class EmbeddedTestSupport {
             vel));
   }
 
-  /** Writes {@code rec/<user>/<device>/<month>.rec} under the store root. */
-  static Path writeRecFile(
-      Path storeRoot, String user, String device, String month, List<String> lines)
-      throws IOException {
-    Path dir = storeRoot.resolve("rec").resolve(user).resolve(device);
-    Files.createDirectories(dir);
-    Path file = dir.resolve(month + ".rec");
-    Files.write(file, lines, StandardCharsets.UTF_8);
-    return file;
-  }
-
   /** Polls until the condition holds, failing after {@link #WAIT_LIMIT}. */
   static void awaitUntil(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
@@ -97,31 +59,6 @@ final class EmbeddedTestSupport {
         Thread.currentThread().interrupt();
         fail("Interrupted while waiting until " + what);
       }
-    }
-  }
-
-  /** A UTC clock that moves one second forward on every reading, so every instant is distinct. */
-  static final class TickingClock extends Clock {
-    private final Instant start;
-    private final AtomicLong ticks = new AtomicLong();
-
-    TickingClock(Instant start) {
-      this.start = start;
-    }
-
-    @Override
-    public Instant instant() {
-      return start.plusSeconds(ticks.getAndIncrement());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("not needed by the tests");
     }
   }
 

@@ -3,7 +3,6 @@ package io.oteldemo.embedded;
 import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
 import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
 import static io.oteldemo.embedded.EmbeddedTestSupport.recLine;
-import static io.oteldemo.embedded.EmbeddedTestSupport.writeRecFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,22 +17,24 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(StoreFixtureExtension.class)
 class OwnTracksRecorderStoreTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
 
-  @TempDir Path storeRoot;
+  private StoreFixture fixture;
 
   private OwnTracksRecorderStore store;
 
   @BeforeEach
-  void buildStore() throws IOException {
+  void buildStore(StoreFixture fixture) throws IOException {
+    this.fixture = fixture;
     // alice/phone_a: the day before, the day itself (lines out of order), the day after, plus
     // records that are not locations and a damaged, truncated last line.
-    writeRecFile(
-        storeRoot,
+    fixture.write(
         "alice",
         "phone_a",
         "2026-01",
@@ -47,8 +48,7 @@ class OwnTracksRecorderStoreTest {
             locationLine("2026-01-26T00:00:00Z", 40.4, -74.4, 14, 60, 0),
             "2026-01-25T23:59:59Z\t*                 \t{\"_type\":\"location\",\"lat\":40.7"));
     // alice/tablet_a: shares a timestamp with phone_a; no optional fields.
-    writeRecFile(
-        storeRoot,
+    fixture.write(
         "alice",
         "tablet_a",
         "2026-01",
@@ -57,24 +57,23 @@ class OwnTracksRecorderStoreTest {
                 "2026-01-25T12:00:00Z", "*", "{\"_type\":\"location\",\"lat\":41.0,\"lon\":-73.0}"),
             locationLine("2026-01-25T06:00:00Z", 41.1, -73.1, 20, 50, 1)));
     // bob/phone_b: one record on the day, one at the end of the month, one in February.
-    writeRecFile(
-        storeRoot,
+    fixture.write(
         "bob",
         "phone_b",
         "2026-01",
         List.of(
             locationLine("2026-01-25T03:00:00Z", 42.0, -72.0, 30, 40, 2),
             locationLine("2026-01-31T23:30:00Z", 42.1, -72.1, 31, 39, 0)));
-    writeRecFile(
-        storeRoot,
+    fixture.write(
         "bob",
         "phone_b",
         "2026-02",
         List.of(locationLine("2026-02-01T00:30:00Z", 42.2, -72.2, 32, 38, 0)));
     // Stray files are not users or devices.
-    Files.writeString(storeRoot.resolve("rec").resolve("README"), "not a user");
-    Files.writeString(storeRoot.resolve("rec").resolve("bob").resolve("notes.txt"), "not a device");
-    store = new OwnTracksRecorderStore(storeRoot);
+    Path rec = fixture.root().resolve("rec");
+    Files.writeString(rec.resolve("README"), "not a user");
+    Files.writeString(rec.resolve("bob").resolve("notes.txt"), "not a device");
+    store = fixture.reader();
   }
 
   private static List<String> times(List<LocationRecord> records) {
@@ -195,8 +194,7 @@ class OwnTracksRecorderStoreTest {
   @Test
   void readsTheMonthFileAsUtf8() throws IOException {
     Path file =
-        writeRecFile(
-            storeRoot,
+        fixture.write(
             "zoe",
             "telephone",
             "2026-01",

@@ -8,53 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.idempotency.IdempotencyClaim.Outcome;
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.redis.SharedStateUnavailableException;
+import io.oteldemo.testing.Await;
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Redis store against a real redis-server: the contract, plus sharing and expiry. */
+@RedisServer
 class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
 
   private static final Duration RETENTION = Duration.ofHours(24);
   private static final Duration IN_FLIGHT = Duration.ofSeconds(60);
 
-  private static RedisProcess redis;
   private UnifiedJedis clientA;
-  private UnifiedJedis clientB;
   private RedisIdempotencyStore replicaA;
   private RedisIdempotencyStore replicaB;
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @BeforeEach
-  void connect() {
-    clientA = redis.client(Duration.ofSeconds(2));
-    clientB = redis.client(Duration.ofSeconds(2));
-    clientA.flushAll();
+  void connect(UnifiedJedis clientA, UnifiedJedis clientB) {
+    this.clientA = clientA;
     replicaA = new RedisIdempotencyStore(clientA, RETENTION, IN_FLIGHT);
     replicaB = new RedisIdempotencyStore(clientB, RETENTION, IN_FLIGHT);
-  }
-
-  @AfterEach
-  void disconnect() {
-    clientA.close();
-    clientB.close();
   }
 
   @Override
@@ -112,7 +90,7 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     long ttl = clientA.pttl("idem:{alice}:" + KEY.digest());
     assertTrue(ttl > 0 && ttl <= 300, "pttl " + ttl);
 
-    await(() -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
+    Await.until(() -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
         "a key whose request died should be free again after the in-flight timeout");
   }
 
@@ -123,14 +101,14 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     store.complete(store.begin("alice", KEY, DAY_PHONE), ANSWER);
     assertEquals(Outcome.REPLAY, store.begin("alice", KEY, DAY_PHONE).outcome());
 
-    await(() -> clientA.keys("*").isEmpty(), "the record should expire after 1 s");
+    Await.until(() -> clientA.keys("*").isEmpty(), "the record should expire after 1 s");
     assertEquals(Outcome.STARTED, store.begin("alice", KEY, DAY_ALL).outcome());
   }
 
   @Test
-  void aDeadRedisIsReportedNotHidden() {
-    try (RedisProcess own = RedisProcess.start();
-        UnifiedJedis client = own.client(Duration.ofMillis(200))) {
+  @RedisServer
+  void aDeadRedisIsReportedNotHidden(RedisProcess own) {
+    try (UnifiedJedis client = own.client(Duration.ofMillis(200))) {
       RedisIdempotencyStore store = new RedisIdempotencyStore(client, RETENTION, IN_FLIGHT);
       IdempotencyClaim claim = store.begin("alice", KEY, DAY_PHONE);
       own.stop();
@@ -139,21 +117,6 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
           () -> store.begin("alice", KEY, DAY_PHONE));
       assertThrows(SharedStateUnavailableException.class, () -> store.complete(claim, ANSWER));
       assertThrows(SharedStateUnavailableException.class, () -> store.release(claim));
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String message) {
-    Instant deadline = Instant.now().plusSeconds(5);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(message);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.redis.SharedStateUnavailableException;
+import io.oteldemo.testing.Await;
+import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +16,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Redis job registry against a real redis-server, shared by two clients as by replicas. */
+@RedisServer
 class RedisJobRegistryTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -30,35 +29,15 @@ class RedisJobRegistryTest {
   private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
   private static final Optional<String> PHONE = Optional.of("iphone_stuart");
 
-  private static RedisProcess redis;
   private UnifiedJedis clientA;
-  private UnifiedJedis clientB;
   private RedisJobRegistry replicaA;
   private RedisJobRegistry replicaB;
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @BeforeEach
-  void connect() {
-    clientA = redis.client(TIMEOUT);
-    clientB = redis.client(TIMEOUT);
-    clientA.flushAll();
+  void connect(UnifiedJedis clientA, UnifiedJedis clientB) {
+    this.clientA = clientA;
     replicaA = new RedisJobRegistry(clientA, Clock.systemUTC(), RETENTION);
     replicaB = new RedisJobRegistry(clientB, Clock.systemUTC(), RETENTION);
-  }
-
-  @AfterEach
-  void disconnect() {
-    clientA.close();
-    clientB.close();
   }
 
   @Test
@@ -152,16 +131,16 @@ class RedisJobRegistryTest {
     shortLived.register(job);
     assertTrue(shortLived.find("job-1").isPresent());
 
-    await(() -> shortLived.find("job-1").isEmpty(), "the job should expire after 1 s");
+    Await.until(() -> shortLived.find("job-1").isEmpty(), "the job should expire after 1 s");
     assertEquals(Set.of(), shortLived.jobIdsOf("alice"));
     assertEquals(Optional.empty(), shortLived.latestJobId(job.slot()));
-    await(() -> clientA.keys("*").isEmpty(), "every key should expire");
+    Await.until(() -> clientA.keys("*").isEmpty(), "every key should expire");
   }
 
   @Test
-  void aDeadRedisIsReportedNotHidden() {
-    try (RedisProcess own = RedisProcess.start();
-        UnifiedJedis client = own.client(Duration.ofMillis(200))) {
+  @RedisServer
+  void aDeadRedisIsReportedNotHidden(RedisProcess own) {
+    try (UnifiedJedis client = own.client(Duration.ofMillis(200))) {
       RedisJobRegistry registry = new RedisJobRegistry(client, Clock.systemUTC(), RETENTION);
       registry.register(job("job-1", "alice", PHONE));
       own.stop();
@@ -214,21 +193,5 @@ class RedisJobRegistryTest {
 
   private static RegisteredJob job(String id, String owner, Optional<String> device) {
     return new RegisteredJob(id, owner, DAY, device, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  /** Polls for up to 5 s: expiry is checked without long fixed sleeps. */
-  static void await(BooleanSupplier condition, String message) {
-    Instant deadline = Instant.now().plusSeconds(5);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(message);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -3,54 +3,33 @@ package io.oteldemo.jobs;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.Await;
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The slot lock against a real redis-server, taken by two clients as by two replicas. */
+@RedisServer
 class RedisJobSlotLockTest {
 
   private static final Duration HOLD = Duration.ofSeconds(30);
   private static final JobSlot SLOT =
       new JobSlot("alice", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
-  private static RedisProcess redis;
   private UnifiedJedis clientA;
-  private UnifiedJedis clientB;
   private RedisJobSlotLock replicaA;
   private RedisJobSlotLock replicaB;
 
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @BeforeEach
-  void connect() {
-    clientA = redis.client(Duration.ofSeconds(2));
-    clientB = redis.client(Duration.ofSeconds(2));
-    clientA.flushAll();
+  void connect(UnifiedJedis clientA, UnifiedJedis clientB) {
+    this.clientA = clientA;
     replicaA = new RedisJobSlotLock(clientA);
     replicaB = new RedisJobSlotLock(clientB);
-  }
-
-  @AfterEach
-  void disconnect() {
-    clientA.close();
-    clientB.close();
   }
 
   @Test
@@ -85,7 +64,7 @@ class RedisJobSlotLockTest {
 
     assertTrue(Set.of("jobs:{alice}:lock:2026-01-25:iphone_stuart").equals(clientA.keys("*")),
         () -> "keys: " + clientA.keys("*"));
-    RedisJobRegistryTest.await(() -> replicaB.tryLock(SLOT, "t2", HOLD),
+    Await.until(() -> replicaB.tryLock(SLOT, "t2", HOLD),
         "a lock whose holder never released should expire");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,9 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 class RateLimitRecoveryTest {
 
   @Test
-  void connectionsPooledBeforeAnOutageDoNotFailRequestsAfterRedisIsBack() {
-    try (RedisProcess own = RedisProcess.start();
-        UnifiedJedis client = own.client(Duration.ofMillis(500))) {
+  @RedisServer
+  void connectionsPooledBeforeAnOutageDoNotFailRequestsAfterRedisIsBack(RedisProcess own) {
+    try (UnifiedJedis client = own.client(Duration.ofMillis(500))) {
       RedisTokenBuckets buckets = new RedisTokenBuckets(client);
       RateLimitPolicy many = new RateLimitPolicy("calculate", 100, Duration.ofSeconds(60));
       buckets.take("alice", many);

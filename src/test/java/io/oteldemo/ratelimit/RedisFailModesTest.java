@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import redis.clients.jedis.UnifiedJedis;
  * A Redis stopped mid-run, as the rate limiter meets it: the Redis buckets fail, and the outage
  * policy answers in each fail mode; once Redis is back, the buckets decide again.
  */
+@RedisServer(perTest = true)
 class RedisFailModesTest {
 
   private static final RateLimitPolicy POLICY =
@@ -29,16 +31,15 @@ class RedisFailModesTest {
   private TokenBuckets buckets;
 
   @BeforeEach
-  void startRedis() {
-    redis = RedisProcess.start();
+  void connect(RedisProcess server) {
+    redis = server;
     client = redis.client(Duration.ofMillis(50));
     buckets = new RedisTokenBuckets(client);
   }
 
   @AfterEach
-  void stopRedis() {
+  void disconnect() {
     client.close();
-    redis.close();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInfo;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
+@RedisServer
 class RedisTokenBucketsTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -35,26 +36,14 @@ class RedisTokenBucketsTest {
   private static final RateLimitPolicy THREE_PER_MINUTE =
       new RateLimitPolicy("calculate", 3, Duration.ofSeconds(60));
 
-  private static RedisProcess redis;
   private static UnifiedJedis client;
 
   private RedisTokenBuckets buckets;
   private String subject;
 
   @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-    client = redis.client(TIMEOUT);
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (client != null) {
-      client.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
+  static void connect(UnifiedJedis redis) {
+    client = redis;
   }
 
   @BeforeEach
@@ -163,7 +152,7 @@ class RedisTokenBucketsTest {
   }
 
   @Test
-  void twoReplicasShareOneBucket() {
+  void twoReplicasShareOneBucket(RedisProcess redis) {
     try (UnifiedJedis otherClient = redis.client(TIMEOUT)) {
       RedisTokenBuckets replicaA = buckets;
       RedisTokenBuckets replicaB = new RedisTokenBuckets(otherClient);
@@ -221,9 +210,9 @@ class RedisTokenBucketsTest {
   }
 
   @Test
-  void aDeadRedisFailsFastAndTheSameInstanceRecoversAfterARestart() {
-    try (RedisProcess own = RedisProcess.start();
-        UnifiedJedis fast = own.client(Duration.ofMillis(50))) {
+  @RedisServer
+  void aDeadRedisFailsFastAndTheSameInstanceRecoversAfterARestart(RedisProcess own) {
+    try (UnifiedJedis fast = own.client(Duration.ofMillis(50))) {
       RedisTokenBuckets ownBuckets = new RedisTokenBuckets(fast);
       assertTrue(ownBuckets.take(subject, THREE_PER_MINUTE).allowed(),
           "expected a take while Redis runs");
@@ -245,19 +234,18 @@ class RedisTokenBucketsTest {
   }
 
   @Test
-  void aNewClientWorksAtOnceAfterARestart() {
-    try (RedisProcess own = RedisProcess.start()) {
-      try (UnifiedJedis before = own.client(Duration.ofMillis(50))) {
-        drain(new RedisTokenBuckets(before), subject, THREE_PER_MINUTE);
-      }
-      own.stop();
-      own.restart();
-      try (UnifiedJedis after = own.client(Duration.ofMillis(50))) {
-        RateLimitDecision decision = new RedisTokenBuckets(after).take(subject, THREE_PER_MINUTE);
-        assertTrue(decision.allowed(), "expected a new client to work after the restart");
-        assertEquals(OptionalLong.of(2), decision.remaining(),
-            "expected a full bucket: the restarted Redis kept nothing");
-      }
+  @RedisServer
+  void aNewClientWorksAtOnceAfterARestart(RedisProcess own) {
+    try (UnifiedJedis before = own.client(Duration.ofMillis(50))) {
+      drain(new RedisTokenBuckets(before), subject, THREE_PER_MINUTE);
+    }
+    own.stop();
+    own.restart();
+    try (UnifiedJedis after = own.client(Duration.ofMillis(50))) {
+      RateLimitDecision decision = new RedisTokenBuckets(after).take(subject, THREE_PER_MINUTE);
+      assertTrue(decision.allowed(), "expected a new client to work after the restart");
+      assertEquals(OptionalLong.of(2), decision.remaining(),
+          "expected a full bucket: the restarted Redis kept nothing");
     }
   }
 

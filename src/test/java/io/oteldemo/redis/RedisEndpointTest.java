@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,9 @@ class RedisEndpointTest {
   }
 
   @Test
-  void connectsToARealServerWithTheApplicationsSettings() {
-    try (RedisProcess redis = RedisProcess.start();
-        UnifiedJedis client = redis.client(Duration.ofMillis(200))) {
+  @RedisServer
+  void connectsToARealServerWithTheApplicationsSettings(RedisProcess redis) {
+    try (UnifiedJedis client = redis.client(Duration.ofMillis(200))) {
       client.set("k", "v");
       assertEquals("v", client.get("k"));
     }

@@ -12,6 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * A Redis server the tests own: the redis-server binary the build unpacked, on a free loopback
  * port, with nothing persisted. Tests can stop and restart it to see what the application does.
+ * Unit tests get one through {@link io.oteldemo.testing.RedisServer}, which also stops it.
  */
 public final class RedisProcess implements AutoCloseable {
 
