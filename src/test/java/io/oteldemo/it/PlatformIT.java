@@ -4,9 +4,12 @@ import static io.oteldemo.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.api.ErrorCode;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,15 @@ public class PlatformIT {
     }
     assertTrue(doc.getJsonObject("components").getJsonObject("schemas")
         .containsKey("ErrorResponse"), "error schema documented");
+  }
+
+  @Test
+  void openApiListsEveryErrorCodeAsTheErrorBodysCodes() {
+    JsonObject code = openApi().getJsonObject("components").getJsonObject("schemas")
+        .getJsonObject("Error").getJsonObject("properties").getJsonObject("code");
+    List<String> documented = code.getJsonArray("enum").getValuesAs(JsonString::getString);
+    List<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
+    assertEquals(codes, documented, "the error body's code list is ErrorCode's");
   }
 
   @Test
