@@ -2,6 +2,7 @@ package io.oteldemo.it;
 
 import static io.oteldemo.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.api.ErrorCode;
@@ -79,6 +80,7 @@ public class PlatformIT {
   void openApiListsEveryErrorCodeAsTheErrorBodysCodes() {
     JsonObject code = openApi().getJsonObject("components").getJsonObject("schemas")
         .getJsonObject("Error").getJsonObject("properties").getJsonObject("code");
+    assertNotNull(code.getJsonArray("enum"), () -> "the error code's values listed: " + code);
     List<String> documented = code.getJsonArray("enum").getValuesAs(JsonString::getString);
     List<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
     assertEquals(codes, documented, "the error body's code list is ErrorCode's");
