@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Tag(name = "Caller")
 @SecurityRequirement(name = DistanceApiApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", ref = DistanceApiApplication.UNAUTHORIZED)
-@APIResponse(responseCode = "403", ref = DistanceApiApplication.FORBIDDEN)
 public class WhoAmIResource {
 
   @Inject CurrentUser user;

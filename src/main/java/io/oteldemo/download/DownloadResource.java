@@ -1,7 +1,6 @@
 package io.oteldemo.download;
 
 import io.oteldemo.error.ApiException;
-import io.oteldemo.error.ErrorBody;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.ratelimit.RateLimited;
@@ -18,8 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,9 +34,6 @@ import io.oteldemo.DistanceApiApplication;
 @ApplicationScoped
 @Tag(name = "Downloads")
 @SecurityRequirement(name = DistanceApiApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", ref = DistanceApiApplication.UNAUTHORIZED)
-@APIResponse(responseCode = "403", ref = DistanceApiApplication.FORBIDDEN)
-@APIResponse(responseCode = "429", ref = DistanceApiApplication.RATE_LIMITED)
 public class DownloadResource {
 
   static final String CSV_TYPE = "text/csv; charset=utf-8";
@@ -57,31 +51,10 @@ public class DownloadResource {
           + " owner of a completed job whose result is the file may download it; for anyone"
           + " else the file does not exist (404).")
   @APIResponse(responseCode = "200", description = "The CSV, streamed",
-      headers = {
-        @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
-        @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER))
-      },
       content = @Content(mediaType = "text/csv",
           example = "timestamp,device_id,latitude,longitude,distance_from_home_km,accuracy,"
               + "battery,velocity\n2026-01-25T00:08:52Z,iphone_stuart,40.736071,-74.039424,0.01,"
               + "25,58,0\n"))
-  @APIResponse(responseCode = "400",
-      description = "Not a result file name (prefix distance_, extension .csv, no traversal)",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = ErrorBody.class),
-          example = "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"file name must end"
-              + " with '.csv'\",\"details\":{\"field\":\"file\",\"value\":\"distance_20260125"
-              + ".txt\"}},\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"))
-  @APIResponse(responseCode = "404",
-      description = "No such file, or not a result of a completed job of the caller's",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "502", description = "The worker failed to serve the file",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "503", description = "The worker is unreachable",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = ErrorBody.class)))
   public Response download(
       @Parameter(description = "distance_YYYYMMDD.csv or distance_YYYYMMDD_<device>.csv",
           example = "distance_20260125_iphone_stuart.csv")

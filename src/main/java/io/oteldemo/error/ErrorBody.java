@@ -20,15 +20,8 @@ public record ErrorBody(
   @Schema(name = "Error")
   @JsonbPropertyOrder({"code", "message", "details"})
   public record Error(
-      @Schema(
-              required = true,
-              example = "VALIDATION_ERROR",
-              enumeration = {
-                "VALIDATION_ERROR", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED",
-                "NOT_ACCEPTABLE", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE",
-                "UNPROCESSABLE_ENTITY", "RATE_LIMITED", "INTERNAL_ERROR", "BAD_GATEWAY",
-                "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT"
-              })
+      // Its enumeration is ErrorCode's names, added to the document by ErrorCodesFilter.
+      @Schema(required = true, example = "VALIDATION_ERROR")
           String code,
       @Schema(required = true, example = "date must use the format YYYY-MM-DD")
           String message,

@@ -2,9 +2,17 @@ package io.oteldemo.it;
 
 import static io.oteldemo.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.error.ErrorCode;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,6 +74,50 @@ public class PlatformIT {
     }
     assertTrue(doc.getJsonObject("components").getJsonObject("schemas")
         .containsKey("ErrorResponse"), "error schema documented");
+  }
+
+  @Test
+  void openApiListsEveryErrorCodeAsTheErrorBodysCodes() {
+    JsonObject code = openApi().getJsonObject("components").getJsonObject("schemas")
+        .getJsonObject("Error").getJsonObject("properties").getJsonObject("code");
+    assertNotNull(code.getJsonArray("enum"), () -> "the error code's values listed: " + code);
+    List<String> documented = code.getJsonArray("enum").getValuesAs(JsonString::getString);
+    List<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
+    assertEquals(codes, documented, "the error body's code list is ErrorCode's");
+  }
+
+  @Test
+  void openApiShowsAnExampleOfEveryErrorAnswer() {
+    JsonObject doc = openApi();
+    JsonObject shared = doc.getJsonObject("components").getJsonObject("responses");
+    List<String> withoutExample = new ArrayList<>();
+    for (Map.Entry<String, JsonValue> path : doc.getJsonObject("paths").entrySet()) {
+      for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+        JsonObject responses = operation.getValue().asJsonObject().getJsonObject("responses");
+        for (String status : responses.keySet()) {
+          JsonObject response = responses.getJsonObject(status);
+          if (response.containsKey("$ref")) {
+            response = shared.getJsonObject(
+                response.getString("$ref").replace("#/components/responses/", ""));
+          }
+          JsonObject json = response.getJsonObject("content") == null ? null
+              : response.getJsonObject("content").getJsonObject("application/json");
+          if (status.compareTo("400") >= 0 && (json == null
+              || !(json.containsKey("example") || json.containsKey("examples")))) {
+            withoutExample.add(operation.getKey() + " " + path.getKey() + " " + status);
+          }
+        }
+      }
+    }
+    assertTrue(withoutExample.isEmpty(), () -> "error answers without an example: "
+        + withoutExample);
+  }
+
+  private JsonObject openApi() {
+    ApiClient.Answer answer = api.send(api.request("/openapi").header("Accept", "application/json")
+        .GET().build());
+    assertEquals(200, answer.status(), () -> "the OpenAPI document: " + answer);
+    return answer.json();
   }
 
   @Test
