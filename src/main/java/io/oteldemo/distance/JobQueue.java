@@ -38,9 +38,6 @@ public class JobQueue {
   /** How often a request waiting for an identical one checks whether its job is queued. */
   static final Duration WAIT_STEP = Duration.ofMillis(25);
 
-  /** The slot lock outlives the worker call it guards. */
-  static final int LOCK_TIMEOUTS_PER_CALL = 2;
-
   @Inject DistanceWorkerClient worker;
   @Inject JobRegistry registry;
   @Inject JobSlotLock slotLock;
@@ -50,9 +47,7 @@ public class JobQueue {
   @ConfigProperty(name = "JOB_COALESCING")
   boolean coalescing;
 
-  @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
-  int workerTimeoutSeconds;
+  @Inject WorkerWaits waits;
 
   Clock clock = Clock.systemUTC();
 
@@ -85,7 +80,7 @@ public class JobQueue {
       return submit(owner, command);
     }
     JobSlot slot = new JobSlot(owner, command.date(), command.deviceId());
-    Duration hold = Duration.ofSeconds(Math.max(1L, workerTimeoutSeconds) * LOCK_TIMEOUTS_PER_CALL);
+    Duration hold = waits.slotLock();
     long deadline = System.nanoTime() + hold.toNanos();
     while (true) {
       Optional<QueuedJob> running = runningJob(slot);

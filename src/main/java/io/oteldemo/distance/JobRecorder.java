@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes a job the worker has accepted visible to its owner: registers it, then stores the
@@ -44,15 +43,11 @@ public class JobRecorder {
   static final Duration FIRST_PAUSE = Duration.ofMillis(100);
   static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
-  /** As long as the key's in-flight mark (IdempotencyStoreProducer): no later retry waits. */
-  static final int IN_FLIGHT_TIMEOUTS_PER_CALL = 2;
-
   @Inject JobRegistry registry;
   @Inject IdempotencyStore idempotency;
 
-  @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
-  int workerTimeoutSeconds;
+  /** Background work lasts as long as the key's in-flight mark: no later retry waits for it. */
+  @Inject WorkerWaits waits;
 
   Clock clock = Clock.systemUTC();
   Scheduler scheduler;
@@ -88,8 +83,7 @@ public class JobRecorder {
    * @throws JobNotRecordedException when the job could not be registered now; it will be
    */
   public void record(RegisteredJob job, Optional<KeyAnswer> key) {
-    Instant deadline = clock.instant()
-        .plusSeconds(Math.max(1L, workerTimeoutSeconds) * IN_FLIGHT_TIMEOUTS_PER_CALL);
+    Instant deadline = clock.instant().plus(waits.keyInFlight());
     Pending pending = new Pending(job, key, deadline);
     try {
       registry.register(job);

@@ -1,20 +1,15 @@
 package io.oteldemo.download;
 
-import io.oteldemo.worker.FaultToleranceSetting;
 import io.oteldemo.worker.WorkerCircuitBreakers;
-import io.oteldemo.worker.WorkerChannel;
+import io.oteldemo.worker.WorkerSettings;
 import io.oteldemo.worker.WorkerTimeoutException;
 import io.oteldemo.worker.WorkerUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -34,34 +29,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 public class WorkerDownloadClient {
 
   static final String OPEN = "open";
-  static final int WORKER_HTTP_PORT = 8080;
 
-  @Inject
-  @ConfigProperty(name = "DISTANCE_WORKER_HTTP_URL")
-  Optional<String> workerHttpUrl;
-
-  @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
-  int timeoutSeconds;
-
-  @Inject WorkerChannel workerChannel;
+  @Inject WorkerSettings settings;
   @Inject WorkerCircuitBreakers breakers;
 
   private WorkerHttpCsvSource source;
 
   @PostConstruct
   void init() {
-    Duration timeout = Duration.ofSeconds(timeoutSeconds);
-    FaultToleranceSetting.requireTimeoutsAbove(WorkerDownloadClient.class, timeout,
-        "DISTANCE_SERVICE_TIMEOUT",
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
-    source = new WorkerHttpCsvSource(baseUri(), timeout);
-  }
-
-  /** {@code DISTANCE_WORKER_HTTP_URL}, by default port 8080 of the gRPC endpoint's host. */
-  URI baseUri() {
-    return URI.create(workerHttpUrl.orElse(
-        "http://" + workerChannel.endpoint().host() + ":" + WORKER_HTTP_PORT));
+    settings.requireTimeoutsAboveDeadline(WorkerDownloadClient.class);
+    source = new WorkerHttpCsvSource(settings.httpUrl(), settings.timeout());
   }
 
   @Timeout(value = 35_000, unit = ChronoUnit.MILLIS)

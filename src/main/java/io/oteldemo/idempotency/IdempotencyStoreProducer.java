@@ -4,9 +4,9 @@ import io.oteldemo.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses, once, where idempotency records live: in Redis when {@code REDIS_URL} is set, so a
@@ -18,20 +18,21 @@ public class IdempotencyStoreProducer {
   /** How long a key's answer is kept (the 24 hours). */
   static final Duration RETENTION = Duration.ofHours(24);
 
-  /** The in-flight mark outlives the request it guards: at most one worker call and a little. */
-  static final int IN_FLIGHT_TIMEOUTS_PER_CALL = 2;
+  /**
+   * The name of the {@link Duration} bean that says how long a key stays in flight: the request
+   * it guards knows how long it may take, this package does not.
+   */
+  public static final String KEY_IN_FLIGHT = "idempotencyKeyInFlight";
 
   @Inject RedisConnection redis;
 
   @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
-  int workerTimeoutSeconds;
+  @Named(KEY_IN_FLIGHT)
+  Duration inFlight;
 
   @Produces
   @ApplicationScoped
   IdempotencyStore store() {
-    Duration inFlight = Duration.ofSeconds(
-        Math.max(1L, workerTimeoutSeconds) * IN_FLIGHT_TIMEOUTS_PER_CALL);
     return redis.client()
         .<IdempotencyStore>map(client -> new RedisIdempotencyStore(client, RETENTION, inFlight))
         .orElseGet(() -> new InProcessIdempotencyStore(Clock.systemUTC(), RETENTION, inFlight));

@@ -22,8 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -71,25 +69,15 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
 
   @Inject WorkerCircuitBreakers breakers;
 
-  @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_TIMEOUT")
-  int timeoutSeconds;
+  @Inject WorkerSettings settings;
 
   private Channel channel;
   private Duration deadline;
 
   @PostConstruct
   void init() {
-    if (timeoutSeconds <= 0) {
-      throw new IllegalArgumentException(
-          "DISTANCE_SERVICE_TIMEOUT must be a positive number of seconds, not " + timeoutSeconds);
-    }
-    bind(workerChannel.channel(), Duration.ofSeconds(timeoutSeconds));
-    // The deadline's answer (504, counted by the breaker, the call cancelled on the wire) is the
-    // precise one: Fault Tolerance's timeout must not fire first.
-    FaultToleranceSetting.requireTimeoutsAbove(GrpcDistanceWorkerClient.class, deadline,
-        "DISTANCE_SERVICE_TIMEOUT",
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+    bind(workerChannel.channel(), settings.timeout());
+    settings.requireTimeoutsAboveDeadline(GrpcDistanceWorkerClient.class);
   }
 
   /** A client over any channel, e.g. an in-process one. */

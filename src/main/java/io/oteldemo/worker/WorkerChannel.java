@@ -20,7 +20,6 @@ import jakarta.inject.Provider;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Owns the one long-lived channel to the worker, for the whole life of the application. The
@@ -39,9 +38,7 @@ public class WorkerChannel {
   private static final long KEEPALIVE_TIMEOUT_SECONDS = 20;
   private static final long SHUTDOWN_GRACE_SECONDS = 5;
 
-  @Inject
-  @ConfigProperty(name = "DISTANCE_SERVICE_ENDPOINT")
-  String endpointSetting;
+  @Inject WorkerSettings settings;
 
   /** The embedded worker's address, published by the embedded worker itself. */
   static final String EMBEDDED_WORKER_ADDRESS = "embeddedDistanceWorkerAddress";
@@ -60,7 +57,7 @@ public class WorkerChannel {
 
   @PostConstruct
   void open() {
-    endpoint = WorkerEndpoint.parse(endpointSetting);
+    endpoint = settings.endpoint();
     target =
         endpoint.mode() == WorkerEndpoint.Mode.EMBEDDED
             ? loopbackTarget(embeddedWorker.get())

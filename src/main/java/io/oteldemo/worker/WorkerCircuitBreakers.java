@@ -1,6 +1,7 @@
 package io.oteldemo.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
  * failure it counts, so that an open breaker's
  * answer can say how long it stays open. A breaker opens on a counted failure and lets no call
  * through while open, so its last counted failure is when it opened: the remaining open time is
- * its delay (from MicroProfile Config, as Fault Tolerance reads it) minus the time since.
+ * its delay (Fault Tolerance's own properties, see {@link WorkerSettings}) minus the time since.
  */
 @ApplicationScoped
 public class WorkerCircuitBreakers {
@@ -30,9 +30,14 @@ public class WorkerCircuitBreakers {
   private final Clock clock;
   private final Function<String, Optional<String>> config;
 
-  public WorkerCircuitBreakers() {
-    this(Clock.systemUTC(),
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+  /** For CDI's proxy only. */
+  protected WorkerCircuitBreakers() {
+    this(Clock.systemUTC(), key -> Optional.empty());
+  }
+
+  @Inject
+  public WorkerCircuitBreakers(WorkerSettings settings) {
+    this(Clock.systemUTC(), settings.faultTolerance());
   }
 
   WorkerCircuitBreakers(Clock clock, Function<String, Optional<String>> config) {

@@ -13,6 +13,7 @@ import io.oteldemo.jobs.InProcessJobSlotLock;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.worker.QueuedJob;
 import io.oteldemo.worker.WorkerException;
+import io.oteldemo.worker.WorkerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Coalescing: when an identical request gets the running job, and when it gets a new one. */
 class JobQueueTest {
 
+  private static final WorkerWaits WAITS =
+      WorkerWaits.of(WorkerSettings.of("localhost:50051", Duration.ofSeconds(30)));
+
   private static final CalculateCommand PHONE_DAY =
       new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
@@ -47,7 +51,7 @@ class JobQueueTest {
     queue.recorder = recorder(queue.registry, new InProcessIdempotencyStore(Clock.systemUTC(),
         Duration.ofHours(24), Duration.ofSeconds(60)), new ManualScheduler());
     queue.coalescing = coalescing;
-    queue.workerTimeoutSeconds = 30;
+    queue.waits = WAITS;
     return queue;
   }
 
@@ -56,7 +60,7 @@ class JobQueueTest {
     JobRecorder recorder = new JobRecorder();
     recorder.registry = registry;
     recorder.idempotency = idempotency;
-    recorder.workerTimeoutSeconds = 30;
+    recorder.waits = WAITS;
     recorder.scheduler = scheduler;
     return recorder;
   }
