@@ -5,6 +5,7 @@ import io.oteldemo.worker.WorkerSettings;
 import io.oteldemo.worker.WorkerTimeoutException;
 import io.oteldemo.worker.WorkerUnavailableException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -39,6 +40,11 @@ public class WorkerDownloadClient {
   void init() {
     settings.requireTimeoutsAboveDeadline(WorkerDownloadClient.class);
     source = new WorkerHttpCsvSource(settings.httpUrl(), settings.timeout());
+  }
+
+  @PreDestroy
+  void close() {
+    source.close();
   }
 
   @Timeout(value = 35_000, unit = ChronoUnit.MILLIS)

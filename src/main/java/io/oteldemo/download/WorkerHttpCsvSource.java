@@ -1,87 +1,131 @@
 package io.oteldemo.download;
 
-import io.grpc.Status;
 import io.oteldemo.worker.WorkerException;
 import io.oteldemo.worker.WorkerTimeoutException;
 import io.oteldemo.worker.WorkerUnavailableException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Result files fetched from the worker's own HTTP endpoint ({@code GET /download/<file>}) and
- * streamed through, for deployments where the worker's volume is not mounted here.
+ * streamed through, for deployments where the worker's volume is not mounted here. The call is a
+ * MicroProfile Rest Client; its failures become the worker exceptions every caller already
+ * handles, whatever the transport.
  */
-public final class WorkerHttpCsvSource implements CsvSource {
+public final class WorkerHttpCsvSource implements CsvSource, AutoCloseable {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  /** Statuses other than 200 and 404 are answers to classify here, not exceptions to map. */
+  private static final String DISABLE_DEFAULT_MAPPER =
+      "microprofile.rest.client.disable.default.mapper";
 
-  private final HttpClient http;
-  private final URI baseUri;
-  private final Duration timeout;
+  private final WorkerFileApi worker;
 
+  /** {@code timeout} bounds each wait for the worker: the connection (at most 2 s) and each read. */
   public WorkerHttpCsvSource(URI baseUri, Duration timeout) {
-    this.baseUri = baseUri;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    Duration connect = timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
+    this.worker = RestClientBuilder.newBuilder()
+        .baseUri(baseUri)
+        .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .followRedirects(false)
+        .property(DISABLE_DEFAULT_MAPPER, true)
+        .build(WorkerFileApi.class);
   }
 
   @Override
   public Optional<CsvFile> open(String checkedName) {
-    HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/download/" + checkedName))
-        .timeout(timeout)
-        .GET()
-        .build();
-    HttpResponse<InputStream> response = send(request);
-    int status = response.statusCode();
+    Response response = fetch(checkedName);
+    int status = response.getStatus();
     if (status == 200) {
-      OptionalLong size = response.headers().firstValueAsLong("Content-Length");
-      return Optional.of(new CsvFile(checkedName, size, response.body()));
+      int length = response.getLength();
+      OptionalLong size = length < 0 ? OptionalLong.empty() : OptionalLong.of(length);
+      return Optional.of(new CsvFile(checkedName, size, body(response)));
     }
-    closeQuietly(response.body());
+    response.close();
     if (status == 404) {
       return Optional.empty();
     }
-    throw new WorkerException(WorkerException.Kind.FAILED, Status.Code.UNKNOWN,
+    throw new WorkerException(WorkerException.Kind.FAILED,
         "The distance worker failed to serve the file (HTTP " + status + ")", null);
   }
 
-  private HttpResponse<InputStream> send(HttpRequest request) {
+  private Response fetch(String checkedName) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (ConnectException | HttpConnectTimeoutException e) {
-      throw new WorkerUnavailableException(Status.Code.UNAVAILABLE,
-          "The distance worker is unavailable", e);
-    } catch (HttpTimeoutException e) {
-      throw new WorkerTimeoutException(Status.Code.DEADLINE_EXCEEDED,
-          "The distance worker did not answer in time", e);
-    } catch (IOException e) {
-      throw new WorkerException(WorkerException.Kind.FAILED, Status.Code.UNKNOWN,
-          "The distance worker failed to serve the file", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorkerException(WorkerException.Kind.UNAVAILABLE, Status.Code.CANCELLED,
-          "Interrupted while fetching the file", e);
+      return worker.download(checkedName);
+    } catch (ProcessingException e) {
+      throw translate(e);
     }
   }
 
-  private static void closeQuietly(InputStream body) {
+  /** The body as a stream that releases the connection when the reader closes it. */
+  private static InputStream body(Response response) {
     try {
-      body.close();
-    } catch (IOException e) {
-      // nothing more to read or release
+      return new FilterInputStream(response.readEntity(InputStream.class)) {
+        @Override
+        public void close() throws IOException {
+          try {
+            super.close();
+          } finally {
+            response.close();
+          }
+        }
+      };
+    } catch (ProcessingException e) {
+      response.close();
+      throw translate(e);
+    }
+  }
+
+  /** Unreachable (worth a retry), too slow (not retried), or anything else the transport threw. */
+  static WorkerException translate(ProcessingException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (isUnreachable(cause)) {
+        return new WorkerUnavailableException("The distance worker is unavailable", e);
+      }
+      if (cause instanceof InterruptedIOException) {
+        return new WorkerTimeoutException("The distance worker did not answer in time", e);
+      }
+    }
+    return new WorkerException(WorkerException.Kind.FAILED,
+        "The distance worker failed to serve the file", e);
+  }
+
+  private static boolean isUnreachable(Throwable cause) {
+    if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+        || cause instanceof UnknownHostException) {
+      return true;
+    }
+    // A connection that timed out is a SocketTimeoutException (or a client library's subclass of
+    // InterruptedIOException) that names the connect phase.
+    String message = cause.getMessage();
+    return cause instanceof InterruptedIOException
+        && (cause.getClass().getSimpleName().startsWith("Connect")
+            || message != null && message.toLowerCase(Locale.ROOT).contains("connect timed out"));
+  }
+
+  @Override
+  public void close() {
+    if (worker instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // nothing left to release
+      }
     }
   }
 }

@@ -30,6 +30,12 @@ import java.util.function.Function;
  *
  * <p>Callers may add attributes of their own with {@link #REQUEST_ATTRIBUTES} (known before the
  * call) and {@link #RESPONSE_ATTRIBUTES} (read from each response message).
+ *
+ * <p>Not OpenTelemetry's {@code opentelemetry-grpc-1.6} interceptor (2.14, the line built for
+ * Liberty's OpenTelemetry 1.48): it ends a failed call's span with ERROR but without the gRPC
+ * status and message, ends it before an inner interceptor sees the close (so nothing can add
+ * them), and its attribute extractors see neither the call options nor the response messages
+ * that our {@code distance.*} attributes come from.
  */
 public final class GrpcClientTracing implements ClientInterceptor {
 

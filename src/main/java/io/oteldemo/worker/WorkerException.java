@@ -32,10 +32,16 @@ public class WorkerException extends RuntimeException {
     this.grpcCode = grpcCode;
   }
 
+  /** A failure of a call that was not made over gRPC (the worker's HTTP downloads). */
+  public WorkerException(Kind kind, String message, Throwable cause) {
+    this(kind, null, message, cause);
+  }
+
   public Kind kind() {
     return kind;
   }
 
+  /** The gRPC status code the worker answered with; {@code null} for a call not made over gRPC. */
   public Status.Code grpcCode() {
     return grpcCode;
   }

@@ -14,4 +14,9 @@ public class WorkerUnavailableException extends WorkerException {
   public WorkerUnavailableException(Status.Code grpcCode, String message, Throwable cause) {
     super(Kind.UNAVAILABLE, grpcCode, message, cause);
   }
+
+  /** The same failure of a call not made over gRPC (the worker's HTTP downloads). */
+  public WorkerUnavailableException(String message, Throwable cause) {
+    super(Kind.UNAVAILABLE, message, cause);
+  }
 }

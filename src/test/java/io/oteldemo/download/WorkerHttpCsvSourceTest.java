@@ -1,17 +1,23 @@
 package io.oteldemo.download;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.oteldemo.worker.WorkerException;
+import io.oteldemo.worker.WorkerTimeoutException;
+import io.oteldemo.worker.WorkerUnavailableException;
+import jakarta.ws.rs.ProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,6 +99,28 @@ class WorkerHttpCsvSourceTest {
     WorkerException e = assertThrows(WorkerException.class,
         () -> unreachable.open("distance_20260125.csv"));
     assertEquals(WorkerException.Kind.UNAVAILABLE, e.kind());
+  }
+
+  @Test
+  void transportFailuresBecomeWorkerExceptionsWithoutAGrpcCode() {
+    WorkerException refused = WorkerHttpCsvSource.translate(
+        new ProcessingException(new ConnectException("Connection refused")));
+    WorkerException connectTimeout = WorkerHttpCsvSource.translate(
+        new ProcessingException(new SocketTimeoutException("Connect timed out")));
+    WorkerException readTimeout = WorkerHttpCsvSource.translate(
+        new ProcessingException(new SocketTimeoutException("Read timed out")));
+    WorkerException broken = WorkerHttpCsvSource.translate(
+        new ProcessingException(new IOException("Premature EOF")));
+
+    assertEquals(WorkerException.Kind.UNAVAILABLE, refused.kind());
+    assertTrue(refused instanceof WorkerUnavailableException, "retried and counted");
+    assertEquals(WorkerException.Kind.UNAVAILABLE, connectTimeout.kind());
+    assertEquals(WorkerException.Kind.TIMEOUT, readTimeout.kind());
+    assertTrue(readTimeout instanceof WorkerTimeoutException, "counted, never retried");
+    assertEquals(WorkerException.Kind.FAILED, broken.kind());
+    for (WorkerException e : List.of(refused, connectTimeout, readTimeout, broken)) {
+      assertNull(e.grpcCode(), "no gRPC code on an HTTP failure");
+    }
   }
 
   private WorkerHttpCsvSource source() {

@@ -9,6 +9,7 @@ import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.JobPolling;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,19 @@ class ProxiedDownloadFaultsIT {
     assertTrue(answer.body().startsWith("timestamp,device_id,"), () -> "CSV: " + answer.body());
     assertTrue(answer.body().lines().count() > 1, "with rows");
     assertEquals(1, endpoint.requests());
+  }
+
+  @Test
+  void theWorkersDownloadContinuesTheRequestsTrace() {
+    ApiClient.Answer answer = user.get(downloadPath);
+    assertEquals(200, answer.status(), () -> "download: " + answer);
+    String traceId = answer.header("x-trace-id");
+    assertNotNull(traceId, "x-trace-id");
+
+    List<String> traceparents = endpoint.traceparents();
+    assertEquals(1, traceparents.size());
+    assertEquals(traceId, traceparents.get(0).split("-")[1],
+        () -> "the worker's download is in the request's trace: " + traceparents);
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,7 @@ final class WorkerDownloadEndpoint {
   private final int port;
   private final Path csvDirectory;
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<String> traceparents = new CopyOnWriteArrayList<>();
   private volatile int failureStatus;
   private volatile Duration delay = Duration.ZERO;
   private HttpServer server;
@@ -47,10 +50,16 @@ final class WorkerDownloadEndpoint {
     failureStatus = 0;
     delay = Duration.ZERO;
     requests.set(0);
+    traceparents.clear();
   }
 
   int requests() {
     return requests.get();
+  }
+
+  /** The {@code traceparent} header of each request ("" when there was none). */
+  List<String> traceparents() {
+    return List.copyOf(traceparents);
   }
 
   synchronized void start() {
@@ -76,6 +85,8 @@ final class WorkerDownloadEndpoint {
 
   private void serve(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+    traceparents.add(traceparent == null ? "" : traceparent);
     try (exchange) {
       Thread.sleep(delay.toMillis());
       Path file = csvDirectory.resolve(
