@@ -4,16 +4,16 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The JAX-RS application. It is mapped at the root so that every path of the web application,
- * including unknown ones, is answered by our exception mappers with the JSON error body rather
- * than by the container's HTML error page. The error answers of the OpenAPI document are in
- * {@code META-INF/openapi.yaml}, which MicroProfile OpenAPI merges with the annotations.
+ * including unknown ones, is answered by our exception mappers with the JSON error body rather than
+ * by the container's HTML error page. The error answers of the OpenAPI document are in {@code
+ * META-INF/openapi.yaml}, which MicroProfile OpenAPI merges with the annotations.
  */
 @ApplicationPath("/")
 @OpenAPIDefinition(
@@ -36,8 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT",
-    description = "An AWS Cognito access or ID token (locally: the development issuer's token,"
-        + " see the README)")
+    description =
+        "An AWS Cognito access or ID token (locally: the development issuer's token,"
+            + " see the README)")
 public class DistanceApiApplication extends Application {
 
   /** The OpenAPI name of the Cognito bearer token scheme. */

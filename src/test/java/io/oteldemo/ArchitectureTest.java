@@ -28,35 +28,46 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Holds the package arrows of docs/ARCHITECTURE.md: no cycles, each package depends only on the
  * packages it is allowed to, every allowed arrow is one the code has, and the document lists
- * exactly these arrows. A new dependency between our packages is a design decision: make it in
- * the document and in {@link #ALLOWED} together.
+ * exactly these arrows. A new dependency between our packages is a design decision: make it in the
+ * document and in {@link #ALLOWED} together.
  */
 class ArchitectureTest {
 
   private static final String ROOT = "io.oteldemo";
 
   /** Our packages, relative to {@value #ROOT} ({@code application} is the root package itself). */
-  static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-      Map.entry("application", Set.of()),
-      Map.entry("api", Set.of("auth", "error", "redis", "telemetry", "worker")),
-      Map.entry("auth", Set.of("error", "telemetry")),
-      Map.entry("distance", Set.of(
-          "auth", "error", "idempotency", "jobs", "ratelimit", "redis", "telemetry", "worker")),
-      Map.entry("download", Set.of("auth", "error", "jobs", "ratelimit", "worker")),
-      Map.entry("embedded", Set.of("worker.proto")),
-      Map.entry("error", Set.of()),
-      Map.entry("health", Set.of("ratelimit", "worker")),
-      Map.entry("idempotency", Set.of("error", "redis")),
-      Map.entry("jobs", Set.of("redis")),
-      Map.entry("ratelimit", Set.of("auth", "error", "redis", "telemetry")),
-      Map.entry("redis", Set.of()),
-      Map.entry("telemetry", Set.of()),
-      Map.entry("worker", Set.of("telemetry", "worker.proto")),
-      Map.entry("worker.proto", Set.of()));
+  static final Map<String, Set<String>> ALLOWED =
+      Map.ofEntries(
+          Map.entry("application", Set.of()),
+          Map.entry("api", Set.of("auth", "error", "redis", "telemetry", "worker")),
+          Map.entry("auth", Set.of("error", "telemetry")),
+          Map.entry(
+              "distance",
+              Set.of(
+                  "auth",
+                  "error",
+                  "idempotency",
+                  "jobs",
+                  "ratelimit",
+                  "redis",
+                  "telemetry",
+                  "worker")),
+          Map.entry("download", Set.of("auth", "error", "jobs", "ratelimit", "worker")),
+          Map.entry("embedded", Set.of("worker.proto")),
+          Map.entry("error", Set.of()),
+          Map.entry("health", Set.of("ratelimit", "worker")),
+          Map.entry("idempotency", Set.of("error", "redis")),
+          Map.entry("jobs", Set.of("redis")),
+          Map.entry("ratelimit", Set.of("auth", "error", "redis", "telemetry")),
+          Map.entry("redis", Set.of()),
+          Map.entry("telemetry", Set.of()),
+          Map.entry("worker", Set.of("telemetry", "worker.proto")),
+          Map.entry("worker.proto", Set.of()));
 
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(new ImportOption.DoNotIncludeTests())
-      .importPackages(ROOT);
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(new ImportOption.DoNotIncludeTests())
+          .importPackages(ROOT);
 
   @Test
   void noCyclesBetweenPackages() {
@@ -66,12 +77,15 @@ class ArchitectureTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("packages")
   void dependsOnlyOnAllowedPackages(String name) {
-    String[] allowed = Stream.concat(Stream.of(name), ALLOWED.get(name).stream())
-        .map(ArchitectureTest::packageOf)
-        .toArray(String[]::new);
-    classes().that().resideInAPackage(packageOf(name))
-        .should().onlyDependOnClassesThat(
-            not(resideInAPackage(ROOT + "..")).or(resideInAnyPackage(allowed)))
+    String[] allowed =
+        Stream.concat(Stream.of(name), ALLOWED.get(name).stream())
+            .map(ArchitectureTest::packageOf)
+            .toArray(String[]::new);
+    classes()
+        .that()
+        .resideInAPackage(packageOf(name))
+        .should()
+        .onlyDependOnClassesThat(not(resideInAPackage(ROOT + "..")).or(resideInAnyPackage(allowed)))
         .because("docs/ARCHITECTURE.md allows " + name + " -> " + new TreeSet<>(ALLOWED.get(name)))
         .check(CLASSES);
   }
@@ -82,7 +96,9 @@ class ArchitectureTest {
     for (JavaClass type : CLASSES) {
       found.add(nameOf(type.getPackageName()));
     }
-    assertEquals(new TreeSet<>(ALLOWED.keySet()), found,
+    assertEquals(
+        new TreeSet<>(ALLOWED.keySet()),
+        found,
         "a package missing from ALLOWED and docs/ARCHITECTURE.md, or one that no longer exists");
   }
 
@@ -99,15 +115,17 @@ class ArchitectureTest {
         }
       }
     }
-    assertEquals(sorted(ALLOWED), used,
+    assertEquals(
+        sorted(ALLOWED),
+        used,
         "an allowed arrow the code no longer has: drop it here and in docs/ARCHITECTURE.md");
   }
 
   @Test
   void theDocumentStatesExactlyTheseArrows() {
     String document = ProjectFiles.readString(Path.of("docs", "ARCHITECTURE.md"));
-    Matcher block = Pattern.compile("(?s)## Allowed dependencies.*?```text\\n(.*?)```")
-        .matcher(document);
+    Matcher block =
+        Pattern.compile("(?s)## Allowed dependencies.*?```text\\n(.*?)```").matcher(document);
     assertEquals(true, block.find(), "docs/ARCHITECTURE.md has an 'Allowed dependencies' block");
     Map<String, Set<String>> documented = new TreeMap<>();
     for (String line : block.group(1).strip().split("\\n")) {

@@ -12,10 +12,10 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,10 +26,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The local development issuer: a Cognito-shaped token issuer for machines without an AWS
- * account. Its RSA key pair is generated on the developer's machine, into a folder that is
- * never committed nor packaged; the server trusts its JWKS only through the local run's
- * settings. Run as a single-file program:
+ * The local development issuer: a Cognito-shaped token issuer for machines without an AWS account.
+ * Its RSA key pair is generated on the developer's machine, into a folder that is never committed
+ * nor packaged; the server trusts its JWKS only through the local run's settings. Run as a
+ * single-file program:
  *
  * <pre>
  *   java src/dev/java/io/oteldemo/devissuer/DevIssuer.java init .dev-issuer
@@ -40,13 +40,14 @@ import java.util.UUID;
  * </pre>
  *
  * {@code tokens} writes N tokens of N distinct users (a new {@code sub} each), one per line, for
- * load tests whose virtual users must each have limits of their own. The integration tests use
- * the same class to make their own issuer and to sign tokens.
+ * load tests whose virtual users must each have limits of their own. The integration tests use the
+ * same class to make their own issuer and to sign tokens.
  */
 public final class DevIssuer {
 
   /** The issuer claim of development tokens; the local run's mp.jwt.verify.issuer. */
   public static final String ISSUER = "https://cognito-idp.local.otel-demo.dev/local_devpool";
+
   /** The app client id of development tokens; the local run's COGNITO_CLIENT_ID. */
   public static final String CLIENT_ID = "oteldemolocalclient";
 
@@ -68,20 +69,24 @@ public final class DevIssuer {
     if (args.length >= 1 && args[0].equals("init")) {
       Path dir = Path.of(args.length > 1 ? args[1] : ".dev-issuer");
       DevIssuer issuer = openOrCreate(dir);
-      System.out.println("Development issuer key " + issuer.keyId() + " in " + dir.toAbsolutePath());
+      System.out.println(
+          "Development issuer key " + issuer.keyId() + " in " + dir.toAbsolutePath());
     } else if (args.length >= 1 && (args[0].equals("token") || args[0].equals("tokens"))) {
       Map<String, String> options = options(args);
       Path dir = Path.of(options.getOrDefault("dir", ".dev-issuer"));
       if (!Files.exists(dir.resolve(PRIVATE_KEY_FILE))) {
-        System.err.println("No development issuer key in " + dir.toAbsolutePath() + ": run this"
-            + " from the project folder after a build (./mvnw liberty:run makes the key), or"
-            + " pass --dir");
+        System.err.println(
+            "No development issuer key in "
+                + dir.toAbsolutePath()
+                + ": run this"
+                + " from the project folder after a build (./mvnw liberty:run makes the key), or"
+                + " pass --dir");
         System.exit(1);
       }
       DevIssuer issuer = openOrCreate(dir);
       long ttl = Long.parseLong(options.getOrDefault("ttl", "3600"));
-      List<String> groups = options.containsKey("groups")
-          ? List.of(options.get("groups").split(",")) : List.of();
+      List<String> groups =
+          options.containsKey("groups") ? List.of(options.get("groups").split(",")) : List.of();
       if (args[0].equals("tokens")) {
         Path out = Path.of(options.getOrDefault("out", "tokens.txt"));
         int count = Integer.parseInt(options.getOrDefault("count", "10"));
@@ -90,29 +95,35 @@ public final class DevIssuer {
         return;
       }
       String sub = options.getOrDefault("sub", "11111111-2222-3333-4444-555555555555");
-      System.out.println(issuer.sign(issuer.accessTokenClaims(sub,
-          options.getOrDefault("username", "dev-user"), groups, Instant.now(), ttl)));
+      System.out.println(
+          issuer.sign(
+              issuer.accessTokenClaims(
+                  sub, options.getOrDefault("username", "dev-user"), groups, Instant.now(), ttl)));
     } else {
-      System.err.println("usage: DevIssuer init [DIR] | token [--sub S] [--username U]"
-          + " [--groups a,b] [--ttl SECONDS] [--dir DIR] | tokens --count N --out FILE"
-          + " [--groups a,b] [--ttl SECONDS] [--dir DIR]");
+      System.err.println(
+          "usage: DevIssuer init [DIR] | token [--sub S] [--username U]"
+              + " [--groups a,b] [--ttl SECONDS] [--dir DIR] | tokens --count N --out FILE"
+              + " [--groups a,b] [--ttl SECONDS] [--dir DIR]");
       System.exit(2);
     }
   }
 
   /**
-   * Access tokens of {@code count} users, each with a new random {@code sub} (user name
-   * {@code load-user-<i>}), so every holder has rate limits and jobs of their own.
+   * Access tokens of {@code count} users, each with a new random {@code sub} (user name {@code
+   * load-user-<i>}), so every holder has rate limits and jobs of their own.
    */
-  public List<String> distinctUserTokens(int count, List<String> groups, Instant issuedAt,
-      long ttlSeconds) throws GeneralSecurityException {
+  public List<String> distinctUserTokens(
+      int count, List<String> groups, Instant issuedAt, long ttlSeconds)
+      throws GeneralSecurityException {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, not " + count);
     }
     List<String> tokens = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
-      tokens.add(sign(accessTokenClaims(UUID.randomUUID().toString(), "load-user-" + i, groups,
-          issuedAt, ttlSeconds)));
+      tokens.add(
+          sign(
+              accessTokenClaims(
+                  UUID.randomUUID().toString(), "load-user-" + i, groups, issuedAt, ttlSeconds)));
     }
     return tokens;
   }
@@ -131,10 +142,12 @@ public final class DevIssuer {
       return issuer;
     }
     KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(
-        new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
-    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-        new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    RSAPrivateCrtKey key =
+        (RSAPrivateCrtKey)
+            rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
+    RSAPublicKey publicKey =
+        (RSAPublicKey)
+            rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
     DevIssuer issuer = new DevIssuer(key, publicKey);
     if (!Files.exists(dir.resolve(JWKS_FILE))) {
       Files.writeString(dir.resolve(JWKS_FILE), issuer.jwks());
@@ -151,8 +164,8 @@ public final class DevIssuer {
   }
 
   /** The claims of a Cognito access token (no aud; client_id, token_use=access, username). */
-  public Map<String, Object> accessTokenClaims(String sub, String username, List<String> groups,
-      Instant issuedAt, long ttlSeconds) {
+  public Map<String, Object> accessTokenClaims(
+      String sub, String username, List<String> groups, Instant issuedAt, long ttlSeconds) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", sub);
     if (!groups.isEmpty()) {
@@ -181,8 +194,8 @@ public final class DevIssuer {
   }
 
   /** Signs any header and claims with RS256 and the given key, e.g. another issuer's. */
-  public static String sign(Map<String, Object> header, Map<String, Object> claims,
-      PrivateKey key) throws GeneralSecurityException {
+  public static String sign(Map<String, Object> header, Map<String, Object> claims, PrivateKey key)
+      throws GeneralSecurityException {
     String signingInput = part(header) + "." + part(claims);
     Signature rs256 = Signature.getInstance("SHA256withRSA");
     rs256.initSign(key);

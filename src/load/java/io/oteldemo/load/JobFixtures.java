@@ -53,12 +53,15 @@ public final class JobFixtures {
   }
 
   private String queue(String token) {
-    HttpResponse<String> answer = send(request("/api/distance/calculate", token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(SampleCalculations.randomBody())).build());
+    HttpResponse<String> answer =
+        send(
+            request("/api/distance/calculate", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(SampleCalculations.randomBody()))
+                .build());
     if (answer.statusCode() != 202) {
-      throw new IllegalStateException("Cannot queue a fixture job: " + answer.statusCode() + " "
-          + answer.body());
+      throw new IllegalStateException(
+          "Cannot queue a fixture job: " + answer.statusCode() + " " + answer.body());
     }
     return json(answer).getString("job_id");
   }
@@ -73,17 +76,23 @@ public final class JobFixtures {
         return;
       }
       if (status == null || status.equals("failed")) {
-        throw new IllegalStateException("Fixture job " + job.jobId() + " did not complete: "
-            + answer.statusCode() + " " + answer.body());
+        throw new IllegalStateException(
+            "Fixture job "
+                + job.jobId()
+                + " did not complete: "
+                + answer.statusCode()
+                + " "
+                + answer.body());
       }
       sleep();
     }
-    throw new IllegalStateException("Fixture job " + job.jobId() + " still running after "
-        + GIVE_UP.toSeconds() + " s");
+    throw new IllegalStateException(
+        "Fixture job " + job.jobId() + " still running after " + GIVE_UP.toSeconds() + " s");
   }
 
   private HttpRequest.Builder request(String path, String token) {
-    return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(30))
+    return HttpRequest.newBuilder(baseUrl.resolve(path))
+        .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token);
   }
 

@@ -10,13 +10,13 @@ import java.util.Optional;
  * The parameters every load test shares, from system properties (Maven passes {@code -D} values
  * on): where the server is, where the tokens come from, and for how long to run.
  */
-public record LoadSettings(URI baseUrl, Optional<Path> tokenFile, Path issuerDir, int users,
-    Duration duration) {
+public record LoadSettings(
+    URI baseUrl, Optional<Path> tokenFile, Path issuerDir, int users, Duration duration) {
 
   /**
-   * {@code baseUrl} (http://localhost:9080), {@code tokens} (a file of bearer tokens, one per
-   * line, one user each; unset: minted with the development issuer in {@code issuerDir},
-   * default .dev-issuer), {@code users} (10) and {@code duration} in seconds (60).
+   * {@code baseUrl} (http://localhost:9080), {@code tokens} (a file of bearer tokens, one per line,
+   * one user each; unset: minted with the development issuer in {@code issuerDir}, default
+   * .dev-issuer), {@code users} (10) and {@code duration} in seconds (60).
    */
   public static LoadSettings fromSystemProperties() {
     return new LoadSettings(
@@ -39,8 +39,14 @@ public record LoadSettings(URI baseUrl, Optional<Path> tokenFile, Path issuerDir
 
   @Override
   public String toString() {
-    return "baseUrl=" + baseUrl + ", tokens=" + tokenFile.map(Path::toString)
-        .orElse("minted from " + issuerDir) + ", users=" + users + ", duration="
-        + duration.toSeconds() + " s";
+    return "baseUrl="
+        + baseUrl
+        + ", tokens="
+        + tokenFile.map(Path::toString).orElse("minted from " + issuerDir)
+        + ", users="
+        + users
+        + ", duration="
+        + duration.toSeconds()
+        + " s";
   }
 }

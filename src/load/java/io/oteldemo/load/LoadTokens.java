@@ -24,17 +24,27 @@ final class LoadTokens {
   static List<String> load(Optional<Path> file, Path issuerDir, int count) {
     try {
       if (file.isPresent()) {
-        List<String> tokens = Files.readAllLines(file.get()).stream().map(String::trim)
-            .filter(line -> !line.isEmpty()).toList();
+        List<String> tokens =
+            Files.readAllLines(file.get()).stream()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .toList();
         if (tokens.size() < count) {
-          throw new IllegalArgumentException(file.get() + " holds " + tokens.size()
-              + " tokens, the test needs " + count + " (one per user)");
+          throw new IllegalArgumentException(
+              file.get()
+                  + " holds "
+                  + tokens.size()
+                  + " tokens, the test needs "
+                  + count
+                  + " (one per user)");
         }
         return tokens.subList(0, count);
       }
       if (!Files.exists(issuerDir.resolve("private-key.der"))) {
-        throw new IllegalArgumentException("No development issuer in " + issuerDir.toAbsolutePath()
-            + ": pass -Dtokens=FILE or -DissuerDir=DIR");
+        throw new IllegalArgumentException(
+            "No development issuer in "
+                + issuerDir.toAbsolutePath()
+                + ": pass -Dtokens=FILE or -DissuerDir=DIR");
       }
       return DevIssuer.openOrCreate(issuerDir)
           .distinctUserTokens(count, List.of(), Instant.now(), MINTED_TTL_SECONDS);

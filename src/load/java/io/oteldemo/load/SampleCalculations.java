@@ -10,13 +10,21 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SampleCalculations {
 
   /** Every (date, device) with locations; a null device asks for every device that day. */
-  private static final List<Day> DAYS = List.of(
-      day("2026-01-23", "iphone_stuart"), day("2026-01-24", "iphone_stuart"),
-      day("2026-01-25", "iphone_stuart"), day("2026-01-26", "iphone_stuart"),
-      day("2026-01-24", "ipad_stuart"), day("2026-01-25", "ipad_stuart"),
-      day("2026-01-24", "pixel_alex"), day("2026-01-25", "pixel_alex"),
-      day("2026-01-26", "pixel_alex"), day("2026-01-23", null), day("2026-01-24", null),
-      day("2026-01-25", null), day("2026-01-26", null));
+  private static final List<Day> DAYS =
+      List.of(
+          day("2026-01-23", "iphone_stuart"),
+          day("2026-01-24", "iphone_stuart"),
+          day("2026-01-25", "iphone_stuart"),
+          day("2026-01-26", "iphone_stuart"),
+          day("2026-01-24", "ipad_stuart"),
+          day("2026-01-25", "ipad_stuart"),
+          day("2026-01-24", "pixel_alex"),
+          day("2026-01-25", "pixel_alex"),
+          day("2026-01-26", "pixel_alex"),
+          day("2026-01-23", null),
+          day("2026-01-24", null),
+          day("2026-01-25", null),
+          day("2026-01-26", null));
 
   private SampleCalculations() {}
 

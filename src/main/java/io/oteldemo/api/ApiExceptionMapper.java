@@ -16,8 +16,9 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException e) {
-    Response.ResponseBuilder response = Response.fromResponse(
-        errors.of(e.code(), e.getMessage(), e.details(), e.retryAfterSeconds()));
+    Response.ResponseBuilder response =
+        Response.fromResponse(
+            errors.of(e.code(), e.getMessage(), e.details(), e.retryAfterSeconds()));
     e.headers().forEach(response::header);
     return response.build();
   }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Headers every answer of the API carries: they hold location data, so no cache may keep them,
- * and browsers must not guess their content type.
+ * Headers every answer of the API carries: they hold location data, so no cache may keep them, and
+ * browsers must not guess their content type.
  */
 @Provider
 @ApplicationScoped

@@ -24,8 +24,10 @@ public class BulkheadExceptionMapper implements ExceptionMapper<BulkheadExceptio
   @Override
   public Response toResponse(BulkheadException e) {
     LOG.warning(() -> "Distance worker bulkhead full " + errors.logTag());
-    return errors.of(ErrorCode.SERVICE_UNAVAILABLE,
-        "Too many requests to the distance worker are in progress", null,
+    return errors.of(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "Too many requests to the distance worker are in progress",
+        null,
         OptionalLong.of(RETRY_AFTER_SECONDS));
   }
 }

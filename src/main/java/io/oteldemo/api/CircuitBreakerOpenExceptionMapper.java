@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * A worker call refused at once by its open circuit breaker: 503 with a Retry-After of the time
- * the breaker stays open. (Redis's breaker, in the rate limiter, never reaches this mapper: the
- * rate limiter answers its open circuit by its outage policy.)
+ * A worker call refused at once by its open circuit breaker: 503 with a Retry-After of the time the
+ * breaker stays open. (Redis's breaker, in the rate limiter, never reaches this mapper: the rate
+ * limiter answers its open circuit by its outage policy.)
  */
 @Provider
 @ApplicationScoped
@@ -31,10 +31,12 @@ public class CircuitBreakerOpenExceptionMapper
   @Override
   public Response toResponse(CircuitBreakerOpenException e) {
     long retryAfter = breakers.retryAfterSeconds();
-    LOG.fine(() -> "Distance worker circuit open, retry after " + retryAfter + " s "
-        + errors.logTag());
-    return errors.of(ErrorCode.SERVICE_UNAVAILABLE,
-        "The distance worker is unavailable; calls to it are paused", null,
+    LOG.fine(
+        () -> "Distance worker circuit open, retry after " + retryAfter + " s " + errors.logTag());
+    return errors.of(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "The distance worker is unavailable; calls to it are paused",
+        null,
         OptionalLong.of(retryAfter));
   }
 }

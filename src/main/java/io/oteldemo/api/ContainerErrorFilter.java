@@ -42,8 +42,10 @@ public class ContainerErrorFilter implements ContainerRequestFilter {
     Object status = servletRequest.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     if (status instanceof Integer code) {
       if (code == 401) {
-        throw BearerTokenDiagnosis.explain(servletRequest.getHeader(HttpHeaders.AUTHORIZATION),
-            authSettings.configuration().issuer(), Instant.now());
+        throw BearerTokenDiagnosis.explain(
+            servletRequest.getHeader(HttpHeaders.AUTHORIZATION),
+            authSettings.configuration().issuer(),
+            Instant.now());
       }
       if (code == 403) {
         throw new AccessDeniedException("The user may not use this API");
@@ -51,8 +53,11 @@ public class ContainerErrorFilter implements ContainerRequestFilter {
       ErrorCode error = ErrorCode.forStatus(code);
       if (error == ErrorCode.VALIDATION_ERROR) {
         Object path = servletRequest.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        throw new ApiException(error, REFUSED_URI, Map.of("field", "path", "value",
-            String.valueOf(path)), OptionalLong.empty());
+        throw new ApiException(
+            error,
+            REFUSED_URI,
+            Map.of("field", "path", "value", String.valueOf(path)),
+            OptionalLong.empty());
       }
       throw new ApiException(error, "The request could not be processed");
     }

@@ -2,7 +2,6 @@ package io.oteldemo.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -16,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Puts the right reason phrase into the status line of the statuses Liberty's HTTP channel does
- * not know: it writes {@code 429 Undefined}, which clients and proxies log and show. The Servlet
- * 6 API can no longer set a reason phrase, so whenever such a status is set, this calls the
- * container's own response's public {@code setReason(String)}; where the container has no such
- * method, the status line stays as the container writes it.
+ * Puts the right reason phrase into the status line of the statuses Liberty's HTTP channel does not
+ * know: it writes {@code 429 Undefined}, which clients and proxies log and show. The Servlet 6 API
+ * can no longer set a reason phrase, so whenever such a status is set, this calls the container's
+ * own response's public {@code setReason(String)}; where the container has no such method, the
+ * status line stays as the container writes it.
  */
 @WebFilter(filterName = "reason-phrases", urlPatterns = "/*", asyncSupported = true)
 public class ReasonPhraseFilter extends HttpFilter {
@@ -31,23 +30,26 @@ public class ReasonPhraseFilter extends HttpFilter {
       Map.of(422, "Unprocessable Content", 429, "Too Many Requests");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     Optional<Method> setReason = reasonSetter(response);
     if (setReason.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
-    chain.doFilter(request, new HttpServletResponseWrapper(response) {
-      @Override
-      public void setStatus(int status) {
-        super.setStatus(status);
-        String reason = UNKNOWN_TO_LIBERTY.get(status);
-        if (reason != null) {
-          invoke(setReason.get(), response, reason);
-        }
-      }
-    });
+    chain.doFilter(
+        request,
+        new HttpServletResponseWrapper(response) {
+          @Override
+          public void setStatus(int status) {
+            super.setStatus(status);
+            String reason = UNKNOWN_TO_LIBERTY.get(status);
+            if (reason != null) {
+              invoke(setReason.get(), response, reason);
+            }
+          }
+        });
   }
 
   private static Optional<Method> reasonSetter(ServletResponse response) {

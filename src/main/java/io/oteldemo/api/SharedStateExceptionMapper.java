@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  */
 @Provider
 @ApplicationScoped
-public class SharedStateExceptionMapper implements ExceptionMapper<SharedStateUnavailableException> {
+public class SharedStateExceptionMapper
+    implements ExceptionMapper<SharedStateUnavailableException> {
 
   private static final Logger LOG = Logger.getLogger(SharedStateExceptionMapper.class.getName());
 
@@ -28,8 +29,10 @@ public class SharedStateExceptionMapper implements ExceptionMapper<SharedStateUn
   @Override
   public Response toResponse(SharedStateUnavailableException e) {
     LOG.warning(() -> e.getMessage() + " " + errors.logTag());
-    return errors.of(ErrorCode.SERVICE_UNAVAILABLE,
-        "The service's shared state is unavailable; try again shortly", null,
+    return errors.of(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "The service's shared state is unavailable; try again shortly",
+        null,
         OptionalLong.of(RETRY_AFTER_SECONDS));
   }
 }

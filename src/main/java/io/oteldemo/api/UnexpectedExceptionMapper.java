@@ -25,7 +25,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     LOG.log(Level.SEVERE, "Unexpected error " + errors.logTag(), e);
     return errors.of(
-        ErrorCode.INTERNAL_ERROR,
-        "Internal error; quote the trace_id when reporting it");
+        ErrorCode.INTERNAL_ERROR, "Internal error; quote the trace_id when reporting it");
   }
 }

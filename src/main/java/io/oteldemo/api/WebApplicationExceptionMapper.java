@@ -13,8 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives the JAX-RS runtime's own answers (unknown path, wrong method, unsupported media type…)
- * our JSON error body instead of the container's default page, keeping their headers (Allow).
+ * Gives the JAX-RS runtime's own answers (unknown path, wrong method, unsupported media type…) our
+ * JSON error body instead of the container's default page, keeping their headers (Allow).
  */
 @Provider
 @ApplicationScoped

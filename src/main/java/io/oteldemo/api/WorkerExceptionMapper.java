@@ -28,8 +28,13 @@ public class WorkerExceptionMapper implements ExceptionMapper<WorkerException> {
   public Response toResponse(WorkerException e) {
     ErrorCode code = codeFor(e.kind());
     if (code.status() >= 500) {
-      LOG.warning(() -> "Distance worker call failed: " + e.kind()
-          + (e.grpcCode() == null ? "" : " (gRPC " + e.grpcCode() + ")") + " " + errors.logTag());
+      LOG.warning(
+          () ->
+              "Distance worker call failed: "
+                  + e.kind()
+                  + (e.grpcCode() == null ? "" : " (gRPC " + e.grpcCode() + ")")
+                  + " "
+                  + errors.logTag());
     }
     return errors.of(code, e.getMessage(), null, retryAfter(e.kind()));
   }

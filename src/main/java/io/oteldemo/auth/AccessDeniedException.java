@@ -16,8 +16,12 @@ public class AccessDeniedException extends ApiException {
 
   /** With {@code details} saying what was refused, e.g. the device. */
   public AccessDeniedException(String message, Map<String, Object> details) {
-    super(ErrorCode.FORBIDDEN, message, details, OptionalLong.empty(),
-        Map.of("WWW-Authenticate", AuthenticationException.REALM
-            + ", error=\"insufficient_scope\""));
+    super(
+        ErrorCode.FORBIDDEN,
+        message,
+        details,
+        OptionalLong.empty(),
+        Map.of(
+            "WWW-Authenticate", AuthenticationException.REALM + ", error=\"insufficient_scope\""));
   }
 }

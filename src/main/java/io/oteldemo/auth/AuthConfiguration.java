@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
 
 /**
  * The authentication settings, checked as a whole: a missing or malformed region, user pool or
- * client id is reported with every problem at once, so the application refuses to start rather
- * than accept tokens loosely.
+ * client id is reported with every problem at once, so the application refuses to start rather than
+ * accept tokens loosely.
  */
 public record AuthConfiguration(
-    String issuer, String jwksLocation, Set<String> clientIds, Set<TokenUse> tokenUses,
+    String issuer,
+    String jwksLocation,
+    Set<String> clientIds,
+    Set<TokenUse> tokenUses,
     Optional<String> requiredGroup) {
 
   static final String AWS_REGION = "AWS_REGION";
@@ -31,7 +34,8 @@ public record AuthConfiguration(
   static final String JWKS = "AUTH_JWKS_LOCATION";
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-  private static final Pattern POOL = Pattern.compile("(?<region>[a-z]{2}(-[a-z]+)+-\\d{1,2})_[A-Za-z0-9]+");
+  private static final Pattern POOL =
+      Pattern.compile("(?<region>[a-z]{2}(-[a-z]+)+-\\d{1,2})_[A-Za-z0-9]+");
   private static final Pattern CLIENT = Pattern.compile("[\\w+]{1,128}");
 
   /** The two kinds of Cognito tokens. */
@@ -54,32 +58,51 @@ public record AuthConfiguration(
     List<String> problems = new ArrayList<>();
     Optional<String> region = setting.apply(AWS_REGION);
     Optional<String> pool = setting.apply(USER_POOL);
-    region.filter(value -> !REGION.matcher(value).matches()).ifPresent(value -> problems.add(
-        AWS_REGION + " '" + value + "' is not an AWS region such as us-east-1"));
+    region
+        .filter(value -> !REGION.matcher(value).matches())
+        .ifPresent(
+            value ->
+                problems.add(
+                    AWS_REGION + " '" + value + "' is not an AWS region such as us-east-1"));
     pool.ifPresent(value -> checkPool(value, region, problems));
     Optional<String> issuer = setting.apply(ISSUER);
     Optional<String> jwks = setting.apply(JWKS);
     if (issuer.isEmpty() || jwks.isEmpty()) {
-      problems.add("no token issuer: set " + AWS_REGION + " and " + USER_POOL
-          + " (or MP_JWT_VERIFY_ISSUER and MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
+      problems.add(
+          "no token issuer: set "
+              + AWS_REGION
+              + " and "
+              + USER_POOL
+              + " (or MP_JWT_VERIFY_ISSUER and MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
     }
-    issuer.filter(value -> !isAbsoluteUri(value, "https", "http")).ifPresent(value ->
-        problems.add("MP_JWT_VERIFY_ISSUER '" + value + "' is not an http(s) URL"));
-    jwks.filter(value -> !isAbsoluteUri(value, "https", "http", "file")).ifPresent(value ->
-        problems.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION '" + value
-            + "' is not an https:, http: or file: URL"));
+    issuer
+        .filter(value -> !isAbsoluteUri(value, "https", "http"))
+        .ifPresent(
+            value -> problems.add("MP_JWT_VERIFY_ISSUER '" + value + "' is not an http(s) URL"));
+    jwks.filter(value -> !isAbsoluteUri(value, "https", "http", "file"))
+        .ifPresent(
+            value ->
+                problems.add(
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION '"
+                        + value
+                        + "' is not an https:, http: or file: URL"));
     Set<String> clientIds = list(setting.apply(CLIENT_ID));
     if (clientIds.isEmpty()) {
       problems.add(CLIENT_ID + " is not set: name the app client id(s) whose tokens are accepted");
     }
-    clientIds.stream().filter(id -> !CLIENT.matcher(id).matches()).forEach(id ->
-        problems.add(CLIENT_ID + " '" + id + "' is not a Cognito app client id"));
+    clientIds.stream()
+        .filter(id -> !CLIENT.matcher(id).matches())
+        .forEach(id -> problems.add(CLIENT_ID + " '" + id + "' is not a Cognito app client id"));
     Set<TokenUse> tokenUses = tokenUses(setting.apply(TOKEN_USE).orElse("access,id"), problems);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "Authentication is misconfigured: " + String.join("; ", problems));
     }
-    return new AuthConfiguration(issuer.orElseThrow(), jwks.orElseThrow(), clientIds, tokenUses,
+    return new AuthConfiguration(
+        issuer.orElseThrow(),
+        jwks.orElseThrow(),
+        clientIds,
+        tokenUses,
         setting.apply(REQUIRED_GROUP).map(String::trim).filter(group -> !group.isEmpty()));
   }
 
@@ -95,9 +118,11 @@ public record AuthConfiguration(
   private static Set<TokenUse> tokenUses(String value, List<String> problems) {
     Set<TokenUse> uses = new LinkedHashSet<>();
     for (String use : list(Optional.of(value))) {
-      Arrays.stream(TokenUse.values()).filter(kind -> kind.claimValue().equals(use)).findFirst()
-          .ifPresentOrElse(uses::add, () -> problems.add(
-              TOKEN_USE + " '" + use + "' is neither access nor id"));
+      Arrays.stream(TokenUse.values())
+          .filter(kind -> kind.claimValue().equals(use))
+          .findFirst()
+          .ifPresentOrElse(
+              uses::add, () -> problems.add(TOKEN_USE + " '" + use + "' is neither access nor id"));
     }
     if (uses.isEmpty()) {
       problems.add(TOKEN_USE + " must name access, id or both");
@@ -117,7 +142,8 @@ public record AuthConfiguration(
     try {
       URI uri = URI.create(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return uri.isAbsolute() && Arrays.asList(schemes).contains(scheme)
+      return uri.isAbsolute()
+          && Arrays.asList(schemes).contains(scheme)
           && (scheme.equals("file") || uri.getHost() != null);
     } catch (IllegalArgumentException e) {
       return false;

@@ -23,9 +23,15 @@ public class AuthSettings {
   @PostConstruct
   void load() {
     configuration = AuthConfiguration.from(this::setting);
-    LOG.info(() -> "Accepting " + configuration.tokenUses() + " tokens of issuer "
-        + configuration.issuer() + " for client(s) " + configuration.clientIds()
-        + configuration.requiredGroup().map(group -> ", group " + group).orElse(""));
+    LOG.info(
+        () ->
+            "Accepting "
+                + configuration.tokenUses()
+                + " tokens of issuer "
+                + configuration.issuer()
+                + " for client(s) "
+                + configuration.clientIds()
+                + configuration.requiredGroup().map(group -> ", group " + group).orElse(""));
   }
 
   /** Checks the settings as the application starts, so a bad one stops the deployment. */
@@ -40,7 +46,9 @@ public class AuthSettings {
   /** A value, or empty when unset, blank or (an expression) unresolvable. */
   private Optional<String> setting(String name) {
     try {
-      return config.getOptionalValue(name, String.class).map(String::trim)
+      return config
+          .getOptionalValue(name, String.class)
+          .map(String::trim)
           .filter(value -> !value.isEmpty());
     } catch (NoSuchElementException | IllegalArgumentException e) {
       return Optional.empty();

@@ -15,7 +15,11 @@ public class AuthenticationException extends ApiException {
   static final String REALM = "Bearer realm=\"otel-demo\"";
 
   private AuthenticationException(String message, String challenge) {
-    super(ErrorCode.UNAUTHORIZED, message, null, OptionalLong.empty(),
+    super(
+        ErrorCode.UNAUTHORIZED,
+        message,
+        null,
+        OptionalLong.empty(),
         Map.of("WWW-Authenticate", challenge));
   }
 
@@ -24,7 +28,12 @@ public class AuthenticationException extends ApiException {
   }
 
   public static AuthenticationException invalidToken(String message) {
-    return new AuthenticationException(message, REALM + ", error=\"invalid_token\""
-        + ", error_description=\"" + message.replace("\"", "'") + "\"");
+    return new AuthenticationException(
+        message,
+        REALM
+            + ", error=\"invalid_token\""
+            + ", error_description=\""
+            + message.replace("\"", "'")
+            + "\"");
   }
 }

@@ -13,10 +13,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Says why a bearer token is refused, from the token itself, without echoing any of it. Used
- * twice: by {@link BearerTokenGate} before Liberty's MicroProfile JWT sees a token (with the
- * signature checked against the issuer's keys, so that Liberty, which logs refused tokens whole,
- * only ever sees tokens that pass), and after Liberty refused one anyway, to explain it.
+ * Says why a bearer token is refused, from the token itself, without echoing any of it. Used twice:
+ * by {@link BearerTokenGate} before Liberty's MicroProfile JWT sees a token (with the signature
+ * checked against the issuer's keys, so that Liberty, which logs refused tokens whole, only ever
+ * sees tokens that pass), and after Liberty refused one anyway, to explain it.
  */
 public final class BearerTokenDiagnosis {
 
@@ -26,25 +26,32 @@ public final class BearerTokenDiagnosis {
   static final String UNRECOGNISED = "The token's signature or signing key is not recognised";
 
   private static final String BEARER = "bearer ";
+
   /** The alphabet of a compact JWS's parts: base64url, without padding. */
   private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]*");
 
   private BearerTokenDiagnosis() {}
 
   /** Why Liberty refused the request's credentials (it only logs its own reason). */
-  public static AuthenticationException explain(String authorization, String expectedIssuer,
-      Instant now) {
-    return credentialsProblem(authorization).orElseGet(() -> AuthenticationException.invalidToken(
-        problem(token(authorization), expectedIssuer, now).orElse(UNRECOGNISED)));
+  public static AuthenticationException explain(
+      String authorization, String expectedIssuer, Instant now) {
+    return credentialsProblem(authorization)
+        .orElseGet(
+            () ->
+                AuthenticationException.invalidToken(
+                    problem(token(authorization), expectedIssuer, now).orElse(UNRECOGNISED)));
   }
 
   /**
-   * Why the credentials must be refused before MicroProfile JWT sees them: missing, another
-   * scheme, malformed, a wrong algorithm or claim, or a signature none of the keys made. Empty
-   * when the token may be handed on. {@code keys} gives the issuer's keys for a key id.
+   * Why the credentials must be refused before MicroProfile JWT sees them: missing, another scheme,
+   * malformed, a wrong algorithm or claim, or a signature none of the keys made. Empty when the
+   * token may be handed on. {@code keys} gives the issuer's keys for a key id.
    */
-  static Optional<AuthenticationException> refusal(String authorization, String expectedIssuer,
-      Function<String, SigningKeys> keys, Instant now) {
+  static Optional<AuthenticationException> refusal(
+      String authorization,
+      String expectedIssuer,
+      Function<String, SigningKeys> keys,
+      Instant now) {
     Optional<AuthenticationException> credentials = credentialsProblem(authorization);
     if (credentials.isPresent()) {
       return credentials;
@@ -57,16 +64,18 @@ public final class BearerTokenDiagnosis {
 
   private static Optional<AuthenticationException> credentialsProblem(String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      return Optional.of(AuthenticationException.missingToken(
-          "Authentication required: send 'Authorization: Bearer <token>'"));
+      return Optional.of(
+          AuthenticationException.missingToken(
+              "Authentication required: send 'Authorization: Bearer <token>'"));
     }
     if (authorization.trim().equalsIgnoreCase(BEARER.trim())) {
       return Optional.of(
           AuthenticationException.missingToken("The bearer token is missing after 'Bearer'"));
     }
     if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      return Optional.of(AuthenticationException.missingToken(
-          "The Authorization header must use the Bearer scheme"));
+      return Optional.of(
+          AuthenticationException.missingToken(
+              "The Authorization header must use the Bearer scheme"));
     }
     return Optional.empty();
   }
@@ -94,8 +103,11 @@ public final class BearerTokenDiagnosis {
         return Optional.of("The token's algorithm is not accepted: RS256 only");
       }
       return timeProblem(claims, now)
-          .or(() -> expectedIssuer.equals(claims.getString("iss", ""))
-              ? Optional.empty() : Optional.of("The token was issued by another issuer"))
+          .or(
+              () ->
+                  expectedIssuer.equals(claims.getString("iss", ""))
+                      ? Optional.empty()
+                      : Optional.of("The token was issued by another issuer"))
           .or(() -> claimProblem(claims));
     } catch (RuntimeException e) {
       return Optional.of("The token is malformed");
@@ -139,11 +151,11 @@ public final class BearerTokenDiagnosis {
   }
 
   /** {@code keys} gives the key set that should hold the token's key id. */
-  private static Optional<String> signatureProblem(String token,
-      Function<String, SigningKeys> keys) {
+  private static Optional<String> signatureProblem(
+      String token, Function<String, SigningKeys> keys) {
     String[] parts = token.split("\\.", -1);
-    String keyId = JwtParts.decode(parts[0]).get("kid") instanceof JsonString kid
-        ? kid.getString() : "";
+    String keyId =
+        JwtParts.decode(parts[0]).get("kid") instanceof JsonString kid ? kid.getString() : "";
     SigningKeys signingKeys;
     try {
       signingKeys = keys.apply(keyId);
@@ -161,6 +173,7 @@ public final class BearerTokenDiagnosis {
       return Optional.of("The token is malformed");
     }
     return signingKeys.verifies(keyId, parts[0] + "." + parts[1], signature)
-        ? Optional.empty() : Optional.of("The token's signature is not valid");
+        ? Optional.empty()
+        : Optional.of("The token's signature is not valid");
   }
 }

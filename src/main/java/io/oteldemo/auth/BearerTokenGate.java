@@ -21,13 +21,13 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Lets only tokens that will pass reach Liberty's MicroProfile JWT, which then authenticates
- * the request. Liberty writes a token it refuses, signature included, into its messages and an
- * FFDC file, so a malformed, forged, expired or foreign token must be refused here first: its
- * form, algorithm, key id, RS256 signature (against the issuer's keys, as Liberty reads them
- * through {@link JwksRelay}), times, issuer and claim types are checked, and the 401 says which
- * failed, without any of the token. The API's URLs are therefore not container-protected
- * (web.xml); this gate protects them, before every other filter.
+ * Lets only tokens that will pass reach Liberty's MicroProfile JWT, which then authenticates the
+ * request. Liberty writes a token it refuses, signature included, into its messages and an FFDC
+ * file, so a malformed, forged, expired or foreign token must be refused here first: its form,
+ * algorithm, key id, RS256 signature (against the issuer's keys, as Liberty reads them through
+ * {@link JwksRelay}), times, issuer and claim types are checked, and the 401 says which failed,
+ * without any of the token. The API's URLs are therefore not container-protected (web.xml); this
+ * gate protects them, before every other filter.
  */
 @Provider
 @PreMatching
@@ -52,15 +52,17 @@ public class BearerTokenGate implements ContainerRequestFilter {
     List<String> authorizations =
         Collections.list(servletRequest.getHeaders(HttpHeaders.AUTHORIZATION));
     if (authorizations.size() > 1) {
-      throw new ValidationException(HttpHeaders.AUTHORIZATION, null,
-          "Send exactly one Authorization header");
+      throw new ValidationException(
+          HttpHeaders.AUTHORIZATION, null, "Send exactly one Authorization header");
     }
     String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
     String issuer = settings.configuration().issuer();
     Instant now = Instant.now();
-    BearerTokenDiagnosis.refusal(authorization, issuer, this::signingKeys, now).ifPresent(e -> {
-      throw e;
-    });
+    BearerTokenDiagnosis.refusal(authorization, issuer, this::signingKeys, now)
+        .ifPresent(
+            e -> {
+              throw e;
+            });
     if (!authenticated()) {
       throw BearerTokenDiagnosis.explain(authorization, issuer, now);
     }
@@ -70,8 +72,10 @@ public class BearerTokenGate implements ContainerRequestFilter {
   static boolean needsToken(String method, String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     return !HttpMethod.OPTIONS.equals(method)
-        && (relative.equals("api/distance") || relative.startsWith("api/distance/")
-            || relative.equals("api/whoami") || relative.startsWith("api/whoami/"));
+        && (relative.equals("api/distance")
+            || relative.startsWith("api/distance/")
+            || relative.equals("api/whoami")
+            || relative.startsWith("api/whoami/"));
   }
 
   /** MicroProfile JWT, the authority, authenticates the request with the checked token. */
@@ -85,8 +89,8 @@ public class BearerTokenGate implements ContainerRequestFilter {
   }
 
   /**
-   * The keys read last, while they know the key id; otherwise the relay's (which fetches again
-   * at most once per cool-down), as Liberty and aws-jwt-verify refetch only for an unknown kid.
+   * The keys read last, while they know the key id; otherwise the relay's (which fetches again at
+   * most once per cool-down), as Liberty and aws-jwt-verify refetch only for an unknown kid.
    */
   private SigningKeys signingKeys(String keyId) {
     ParsedKeys last = parsed;

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated user of the request, in one place for filters and resources: the token's
- * {@code sub} (what rate limits and job ownership key on), its user name and groups.
+ * The authenticated user of the request, in one place for filters and resources: the token's {@code
+ * sub} (what rate limits and job ownership key on), its user name and groups.
  */
 @RequestScoped
 public class CurrentUser {
@@ -27,7 +27,9 @@ public class CurrentUser {
     return get().orElseThrow(() -> AuthenticationException.missingToken("Authentication required"));
   }
 
-  /** Who made the request: {@code sub}, user name ({@code username} or {@code cognito:username}). */
+  /**
+   * Who made the request: {@code sub}, user name ({@code username} or {@code cognito:username}).
+   */
   public record AuthenticatedUser(
       String subject, String username, Set<String> groups, AuthConfiguration.TokenUse tokenUse) {}
 }

@@ -9,10 +9,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The issuer's key set, fetched again at most once per cool-down. Liberty fetches the JWKS
- * anew for every token with an unknown {@code kid}, so without this a stream of forged tokens
- * would become a stream of requests to Cognito; with it, a new signing key is still picked up
- * within one cool-down, as aws-jwt-verify does.
+ * The issuer's key set, fetched again at most once per cool-down. Liberty fetches the JWKS anew for
+ * every token with an unknown {@code kid}, so without this a stream of forged tokens would become a
+ * stream of requests to Cognito; with it, a new signing key is still picked up within one
+ * cool-down, as aws-jwt-verify does.
  */
 public final class JwksCache {
 
@@ -32,9 +32,9 @@ public final class JwksCache {
   }
 
   /**
-   * The key set: fetched again when the last attempt is older than the cool-down (failed
-   * attempts too, so an unreachable issuer is not hammered); the last good copy when the issuer
-   * cannot be reached.
+   * The key set: fetched again when the last attempt is older than the cool-down (failed attempts
+   * too, so an unreachable issuer is not hammered); the last good copy when the issuer cannot be
+   * reached.
    *
    * @throws IllegalStateException when no copy could be fetched yet
    */
@@ -45,8 +45,13 @@ public final class JwksCache {
       try {
         keys = upstream.get();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Cannot fetch the token issuer's keys"
-            + (keys == null ? "" : "; using the last copy") + " " + TraceIds.logTag(), e);
+        LOG.log(
+            Level.WARNING,
+            "Cannot fetch the token issuer's keys"
+                + (keys == null ? "" : "; using the last copy")
+                + " "
+                + TraceIds.logTag(),
+            e);
       }
     }
     if (keys == null) {

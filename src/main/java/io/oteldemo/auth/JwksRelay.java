@@ -16,9 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Relays the issuer's JWKS ({@code AUTH_JWKS_LOCATION}: Cognito's, or a file) to
- * Liberty's MicroProfile JWT, which reads it from this server ({@link JwksRelayConfigSource}), so
- * that the cool-down of {@link JwksCache} applies to every fetch.
+ * Relays the issuer's JWKS ({@code AUTH_JWKS_LOCATION}: Cognito's, or a file) to Liberty's
+ * MicroProfile JWT, which reads it from this server ({@link JwksRelayConfigSource}), so that the
+ * cool-down of {@link JwksCache} applies to every fetch.
  */
 @ApplicationScoped
 public class JwksRelay {
@@ -45,9 +45,10 @@ public class JwksRelay {
         return Files.readString(Path.of(location), StandardCharsets.UTF_8);
       }
       HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(location).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(location).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
         throw new IllegalStateException("JWKS answered HTTP " + response.statusCode());
       }

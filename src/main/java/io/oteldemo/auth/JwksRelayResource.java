@@ -32,8 +32,8 @@ public class JwksRelayResource {
     try {
       return relay.keys();
     } catch (IllegalStateException e) {
-      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The token issuer's keys are"
-          + " unavailable");
+      throw new ApiException(
+          ErrorCode.SERVICE_UNAVAILABLE, "The token issuer's keys are" + " unavailable");
     }
   }
 

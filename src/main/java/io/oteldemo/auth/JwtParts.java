@@ -16,8 +16,8 @@ final class JwtParts {
 
   /** One base64url part (header or payload) as a JSON object. */
   static JsonObject decode(String part) {
-    try (JsonReader reader = JSON.createReader(
-        new ByteArrayInputStream(Base64.getUrlDecoder().decode(part)))) {
+    try (JsonReader reader =
+        JSON.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(part)))) {
       return reader.readObject();
     }
   }

@@ -18,9 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The issuer's RS256 signing keys by key id, read from its JWKS, so that a token's signature
- * can be checked before Liberty's MicroProfile JWT sees the token (see {@link BearerTokenGate}).
- * Keys of another type or use, and keys that cannot be read, are left out.
+ * The issuer's RS256 signing keys by key id, read from its JWKS, so that a token's signature can be
+ * checked before Liberty's MicroProfile JWT sees the token (see {@link BearerTokenGate}). Keys of
+ * another type or use, and keys that cannot be read, are left out.
  */
 final class SigningKeys {
 

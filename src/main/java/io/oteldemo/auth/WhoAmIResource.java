@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Who the token says the caller is. Besides letting a client check its token, it is the cheapest
- * authenticated answer the server gives (token checks, tracing and JSON, no Redis, no worker):
- * the baseline the headline benchmark compares the jobs endpoint with. Deliberately not rate
- * limited, as it costs nothing beyond authentication.
+ * authenticated answer the server gives (token checks, tracing and JSON, no Redis, no worker): the
+ * baseline the headline benchmark compares the jobs endpoint with. Deliberately not rate limited,
+ * as it costs nothing beyond authentication.
  */
 @Path("/api/whoami")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,15 +33,25 @@ public class WhoAmIResource {
   @Inject RequestTrace trace;
 
   @GET
-  @Operation(summary = "The caller, as the token identifies them",
-      description = "The token's sub (what jobs and rate limits belong to), user name, groups"
-          + " and kind. Not rate limited.")
-  @APIResponse(responseCode = "200", description = "The caller",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = WhoAmIView.class)))
+  @Operation(
+      summary = "The caller, as the token identifies them",
+      description =
+          "The token's sub (what jobs and rate limits belong to), user name, groups"
+              + " and kind. Not rate limited.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WhoAmIView.class)))
   public WhoAmIView whoAmI() {
     CurrentUser.AuthenticatedUser caller = user.require();
-    return new WhoAmIView(caller.subject(), caller.username(), List.copyOf(caller.groups()),
-        caller.tokenUse().claimValue(), trace.traceId());
+    return new WhoAmIView(
+        caller.subject(),
+        caller.username(),
+        List.copyOf(caller.groups()),
+        caller.tokenUse().claimValue(),
+        trace.traceId());
   }
 }

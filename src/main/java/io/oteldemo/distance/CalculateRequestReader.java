@@ -9,7 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
-
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,18 +20,20 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Reads the body of {@code POST /calculate} by hand rather than by binding, so that every kind
- * of bad body (not JSON, wrong Content-Type, wrong JSON types, too large) gets a precise answer.
+ * Reads the body of {@code POST /calculate} by hand rather than by binding, so that every kind of
+ * bad body (not JSON, wrong Content-Type, wrong JSON types, too large) gets a precise answer.
  * Unknown fields are ignored.
  */
 public final class CalculateRequestReader {
 
   public static final int MAX_BODY_BYTES = 4096;
+
   /**
-   * Deeper than any body worth reading (ours is one flat object). Checked while streaming, so
-   * a small body nested a thousand levels deep is refused before any parser recurses into it.
+   * Deeper than any body worth reading (ours is one flat object). Checked while streaming, so a
+   * small body nested a thousand levels deep is refused before any parser recurses into it.
    */
   static final int MAX_DEPTH = 8;
+
   /** Looked up once: Json.createReader and its kin look the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -45,10 +46,14 @@ public final class CalculateRequestReader {
   }
 
   public CalculateCommand read(MediaType contentType, InputStream body) {
-    if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(contentType)
-        || contentType.isWildcardType() || contentType.isWildcardSubtype()) {
-      throw new ValidationException("Content-Type", contentType == null ? null
-          : contentType.toString(), "Content-Type must be application/json with a JSON body");
+    if (contentType == null
+        || !MediaType.APPLICATION_JSON_TYPE.isCompatible(contentType)
+        || contentType.isWildcardType()
+        || contentType.isWildcardSubtype()) {
+      throw new ValidationException(
+          "Content-Type",
+          contentType == null ? null : contentType.toString(),
+          "Content-Type must be application/json with a JSON body");
     }
     JsonObject json = parseObject(readLimited(body));
     return new CalculateCommand(
@@ -69,15 +74,18 @@ public final class CalculateRequestReader {
   }
 
   /**
-   * The body must come as it is: the API takes no compressed bodies (a small one can inflate
-   * to any size), and the server does not decompress them either (server.xml httpOptions).
+   * The body must come as it is: the API takes no compressed bodies (a small one can inflate to any
+   * size), and the server does not decompress them either (server.xml httpOptions).
    */
   public static void requireIdentityEncoding(String contentEncoding) {
-    if (contentEncoding != null && !contentEncoding.isBlank()
+    if (contentEncoding != null
+        && !contentEncoding.isBlank()
         && !contentEncoding.trim().equalsIgnoreCase("identity")) {
-      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      throw new ApiException(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Encoding is not supported: send the JSON body uncompressed",
-          Map.of("field", "Content-Encoding"), OptionalLong.empty());
+          Map.of("field", "Content-Encoding"),
+          OptionalLong.empty());
     }
   }
 
@@ -89,16 +97,16 @@ public final class CalculateRequestReader {
   private static JsonObject parseObject(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.isBlank()) {
-      throw new ValidationException(BODY, null, "The body must be a JSON object, e.g. "
-          + "{\"date\":\"2026-01-25\"}");
+      throw new ValidationException(
+          BODY, null, "The body must be a JSON object, e.g. " + "{\"date\":\"2026-01-25\"}");
     }
     try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       requireShallow(bytes);
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {
-        throw new ValidationException(BODY, null, "The body is not valid JSON: content follows"
-            + " the JSON value");
+        throw new ValidationException(
+            BODY, null, "The body is not valid JSON: content follows" + " the JSON value");
       }
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new ValidationException(BODY, null, "The body must be a JSON object");
@@ -118,8 +126,8 @@ public final class CalculateRequestReader {
         if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
           depth++;
           if (depth > MAX_DEPTH) {
-            throw new ValidationException(BODY, null,
-                "The body is nested too deeply: at most " + MAX_DEPTH + " levels");
+            throw new ValidationException(
+                BODY, null, "The body is nested too deeply: at most " + MAX_DEPTH + " levels");
           }
         } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
           depth--;
@@ -138,7 +146,10 @@ public final class CalculateRequestReader {
       return string.getString();
     }
     throw new ValidationException(
-        name, value.toString(), name + " must be a JSON string, not " + value.getValueType()
-            .name().toLowerCase(Locale.ROOT));
+        name,
+        value.toString(),
+        name
+            + " must be a JSON string, not "
+            + value.getValueType().name().toLowerCase(Locale.ROOT));
   }
 }

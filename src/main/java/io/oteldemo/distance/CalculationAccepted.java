@@ -9,8 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CalculationAccepted")
 @JsonbPropertyOrder({"jobId", "status", "queuedAt", "statusUrl", "traceId"})
 public record CalculationAccepted(
-    @Schema(example = "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a") @JsonbProperty("job_id")
-        String jobId,
+    @Schema(example = "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a") @JsonbProperty("job_id") String jobId,
     @Schema(example = "queued") String status,
     @Schema(example = "2026-01-26T09:15:02.123Z") @JsonbProperty("queued_at") Instant queuedAt,
     @Schema(example = "/api/distance/jobs/0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a")

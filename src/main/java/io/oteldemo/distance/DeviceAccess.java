@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies the operator's {@link DeviceAccessPolicy} to calculations. The policy is read and
- * checked once, as the application starts, so a malformed {@code DEVICE_ACCESS} stops the
- * deployment instead of letting everyone through; an unset one is announced as a warning.
+ * Applies the operator's {@link DeviceAccessPolicy} to calculations. The policy is read and checked
+ * once, as the application starts, so a malformed {@code DEVICE_ACCESS} stops the deployment
+ * instead of letting everyone through; an unset one is announced as a warning.
  */
 @ApplicationScoped
 public class DeviceAccess {
@@ -34,8 +34,10 @@ public class DeviceAccess {
     if (policy.restricts()) {
       LOG.info(() -> "Device access by group: " + policy);
     } else {
-      LOG.warning(DeviceAccessPolicy.SETTING + " is not set: every user may calculate every"
-          + " device, and so read anyone's location history. Set it to grant devices by group.");
+      LOG.warning(
+          DeviceAccessPolicy.SETTING
+              + " is not set: every user may calculate every"
+              + " device, and so read anyone's location history. Set it to grant devices by group.");
     }
   }
 
@@ -45,14 +47,15 @@ public class DeviceAccess {
   }
 
   /**
-   * Refuses (403, {@code details.device_id}) a calculation that none of the user's groups
-   * grants; all devices at once ({@code deviceId} empty) need a group granted {@code *}.
+   * Refuses (403, {@code details.device_id}) a calculation that none of the user's groups grants;
+   * all devices at once ({@code deviceId} empty) need a group granted {@code *}.
    */
   public void check(Set<String> groups, Optional<String> deviceId) {
     if (!policy.permits(groups, deviceId)) {
-      throw new AccessDeniedException(deviceId
-          .map(device -> "None of your groups may calculate device " + device)
-          .orElse("None of your groups may calculate every device at once; name a device_id"),
+      throw new AccessDeniedException(
+          deviceId
+              .map(device -> "None of your groups may calculate device " + device)
+              .orElse("None of your groups may calculate every device at once; name a device_id"),
           Map.of("device_id", deviceId.orElse(DeviceAccessPolicy.EVERY_DEVICE)));
     }
   }

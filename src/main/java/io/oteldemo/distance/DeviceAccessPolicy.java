@@ -13,20 +13,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Which devices the members of a group may calculate, as the operator wrote it in
- * {@code DEVICE_ACCESS}: {@code group=device,device;group=*}. A calculation reads a person's
- * location history, so whoever may calculate a device may read its tracks; this decides who may.
- * Parsed once, strictly (a typo must not silently grant or deny), and immutable afterwards.
- * Without a setting there is no restriction: every user may calculate every device.
+ * Which devices the members of a group may calculate, as the operator wrote it in {@code
+ * DEVICE_ACCESS}: {@code group=device,device;group=*}. A calculation reads a person's location
+ * history, so whoever may calculate a device may read its tracks; this decides who may. Parsed
+ * once, strictly (a typo must not silently grant or deny), and immutable afterwards. Without a
+ * setting there is no restriction: every user may calculate every device.
  */
 public final class DeviceAccessPolicy {
 
   public static final String SETTING = "DEVICE_ACCESS";
+
   /** Grants every device, and with it the calculation of all devices at once. */
   public static final String EVERY_DEVICE = "*";
 
   /** A Cognito group name: no white space, at most 128 characters. */
   private static final Pattern GROUP = Pattern.compile("\\S{1,128}");
+
   private static final DeviceAccessPolicy UNRESTRICTED = new DeviceAccessPolicy(null);
 
   /** Group to the devices it grants; null when unrestricted. */
@@ -52,14 +54,17 @@ public final class DeviceAccessPolicy {
       entry(i + 1, entries[i].trim(), grants, problems);
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(SETTING + " is malformed (expected group=device,device;"
-          + "group=* entries): " + String.join("; ", problems));
+      throw new IllegalStateException(
+          SETTING
+              + " is malformed (expected group=device,device;"
+              + "group=* entries): "
+              + String.join("; ", problems));
     }
     return new DeviceAccessPolicy(Collections.unmodifiableMap(grants));
   }
 
-  private static void entry(int position, String entry, Map<String, Set<String>> grants,
-      List<String> problems) {
+  private static void entry(
+      int position, String entry, Map<String, Set<String>> grants, List<String> problems) {
     String name = "entry " + position + " '" + entry + "'";
     if (entry.isEmpty()) {
       problems.add("entry " + position + " is empty");
@@ -72,8 +77,11 @@ public final class DeviceAccessPolicy {
     }
     String group = sides[0].trim();
     if (!GROUP.matcher(group).matches()) {
-      problems.add(name + (group.isEmpty() ? " names no group"
-          : ": '" + group + "' is not a group name (no spaces, at most 128 characters)"));
+      problems.add(
+          name
+              + (group.isEmpty()
+                  ? " names no group"
+                  : ": '" + group + "' is not a group name (no spaces, at most 128 characters)"));
     } else if (grants.containsKey(group)) {
       problems.add(name + ": group '" + group + "' is already listed");
     }
@@ -92,8 +100,12 @@ public final class DeviceAccessPolicy {
       if (device.isEmpty()) {
         problems.add(name + " has an empty device in its list");
       } else if (!device.equals(EVERY_DEVICE) && !DistanceRules.isDeviceId(device)) {
-        problems.add(name + ": '" + device + "' is not a device id (1-64 letters, digits or"
-            + " underscores) nor *");
+        problems.add(
+            name
+                + ": '"
+                + device
+                + "' is not a device id (1-64 letters, digits or"
+                + " underscores) nor *");
       } else if (!devices.add(device)) {
         problems.add(name + " names '" + device + "' twice");
       }
@@ -110,15 +122,19 @@ public final class DeviceAccessPolicy {
   }
 
   /**
-   * Whether one of the groups grants the device; all devices at once ({@code deviceId} empty)
-   * need a group granted {@code *}.
+   * Whether one of the groups grants the device; all devices at once ({@code deviceId} empty) need
+   * a group granted {@code *}.
    */
   public boolean permits(Set<String> groups, Optional<String> deviceId) {
     if (grants == null) {
       return true;
     }
-    return groups.stream().map(grants::get).filter(Objects::nonNull).anyMatch(devices ->
-        devices.contains(EVERY_DEVICE) || deviceId.map(devices::contains).orElse(false));
+    return groups.stream()
+        .map(grants::get)
+        .filter(Objects::nonNull)
+        .anyMatch(
+            devices ->
+                devices.contains(EVERY_DEVICE) || deviceId.map(devices::contains).orElse(false));
   }
 
   /** The grants as a log line shows them, e.g. {@code family: *; guests: iphone_stuart}. */
@@ -128,8 +144,11 @@ public final class DeviceAccessPolicy {
       return "every user: *";
     }
     return grants.entrySet().stream()
-        .map(grant -> grant.getKey() + ": " + grant.getValue().stream().sorted()
-            .collect(Collectors.joining(",")))
+        .map(
+            grant ->
+                grant.getKey()
+                    + ": "
+                    + grant.getValue().stream().sorted().collect(Collectors.joining(",")))
         .collect(Collectors.joining("; "));
   }
 }

@@ -1,9 +1,9 @@
 package io.oteldemo.distance;
 
-import io.oteldemo.error.ApiException;
-import io.oteldemo.error.ErrorCode;
 import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
+import io.oteldemo.error.ApiException;
+import io.oteldemo.error.ErrorCode;
 import io.oteldemo.idempotency.IdempotencyClaim;
 import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.idempotency.IdempotencyKeyInFlightException;
@@ -28,8 +28,8 @@ import java.util.Set;
 /**
  * The distance jobs as the API presents them: created through the worker and remembered in the
  * registry with their owner, reported with what the gateway asked for, listed with the filters
- * applied here. Only the caller's jobs in the registry exist for them, in the list as for a
- * single job; another user's job is not found, exactly like an unknown one.
+ * applied here. Only the caller's jobs in the registry exist for them, in the list as for a single
+ * job; another user's job is not found, exactly like an unknown one.
  */
 @ApplicationScoped
 public class DistanceJobService {
@@ -46,11 +46,10 @@ public class DistanceJobService {
   @Inject RequestTrace trace;
 
   /**
-   * Queues a calculation for the caller. With an idempotency key, the key's first request
-   * queues a job and its retries get the same answer (IETF idempotency-key draft); without one,
-   * an identical request whose job is still running gets that job ({@link JobQueue}). A device
-   * the caller's groups are not granted is refused first, so it neither queues a job nor uses
-   * up the key.
+   * Queues a calculation for the caller. With an idempotency key, the key's first request queues a
+   * job and its retries get the same answer (IETF idempotency-key draft); without one, an identical
+   * request whose job is still running gets that job ({@link JobQueue}). A device the caller's
+   * groups are not granted is refused first, so it neither queues a job nor uses up the key.
    */
   public Calculation calculate(CalculateCommand command, Optional<IdempotencyKey> key) {
     AuthenticatedUser caller = user.require();
@@ -70,16 +69,16 @@ public class DistanceJobService {
 
   /** The first answer again, with this request's trace id. */
   private CalculationAccepted replayed(StoredAcceptance stored) {
-    return new CalculationAccepted(stored.jobId(), stored.status(), stored.queuedAt(),
-        stored.statusUrl(), trace.traceId());
+    return new CalculationAccepted(
+        stored.jobId(), stored.status(), stored.queuedAt(), stored.statusUrl(), trace.traceId());
   }
 
   /**
    * The key's first request: the job is queued and its answer kept. The key is released only when
    * no job was queued; once the worker has accepted one, the key stays with that job.
    */
-  private CalculationAccepted firstWithKey(String owner, CalculateCommand command,
-      IdempotencyClaim claim) {
+  private CalculationAccepted firstWithKey(
+      String owner, CalculateCommand command, IdempotencyClaim claim) {
     try {
       return accepted(queue.submit(owner, command, Optional.of(claim)));
     } catch (JobNotRecordedException e) {
@@ -103,11 +102,12 @@ public class DistanceJobService {
   /** A job the caller created here; any other id is not found, without asking the worker. */
   public JobView job(String jobId) {
     String owner = user.require().subject();
-    RegisteredJob registered = Optional.of(jobId)
-        .filter(DistanceRules::isJobId)
-        .flatMap(registry::find)
-        .filter(job -> job.owner().equals(owner))
-        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Job not found: " + jobId));
+    RegisteredJob registered =
+        Optional.of(jobId)
+            .filter(DistanceRules::isJobId)
+            .flatMap(registry::find)
+            .filter(job -> job.owner().equals(owner))
+            .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Job not found: " + jobId));
     WorkerJob job = worker.jobStatus(jobId);
     return new JobView(
         job.jobId(),
@@ -124,10 +124,12 @@ public class DistanceJobService {
 
   public JobListView list(JobQuery query) {
     Set<String> owned = registry.jobIdsOf(user.require().subject());
-    List<WorkerJobSummary> ours = owned.isEmpty() ? List.of()
-        : JobListing.readAll(worker, query.status()).stream()
-            .filter(job -> owned.contains(job.jobId()))
-            .toList();
+    List<WorkerJobSummary> ours =
+        owned.isEmpty()
+            ? List.of()
+            : JobListing.readAll(worker, query.status()).stream()
+                .filter(job -> owned.contains(job.jobId()))
+                .toList();
     JobListing.Page page = JobListing.page(ours, query);
     return new JobListView(
         page.jobs().stream().map(DistanceJobService::summaryView).toList(),
@@ -152,7 +154,11 @@ public class DistanceJobService {
 
   private static JobSummaryView summaryView(WorkerJobSummary job) {
     return new JobSummaryView(
-        job.jobId(), job.status(), job.date(), emptyToNull(job.deviceId()), job.queuedAt(),
+        job.jobId(),
+        job.status(),
+        job.date(),
+        emptyToNull(job.deviceId()),
+        job.queuedAt(),
         job.completedAt().orElse(null));
   }
 

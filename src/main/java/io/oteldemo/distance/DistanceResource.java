@@ -1,8 +1,9 @@
 package io.oteldemo.distance;
 
+import io.oteldemo.DistanceApiApplication;
+import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
-import io.oteldemo.idempotency.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.oteldemo.DistanceApiApplication;
 
 /** The distance jobs endpoints: parse and validate, call the service, shape the answer. */
 @Path("/api/distance")
@@ -49,20 +49,29 @@ public class DistanceResource {
   @RateLimited(RouteClass.CALCULATE)
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Queue a distance calculation")
-  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-      schema = @Schema(implementation = CalculateRequestSchema.class)))
-  @APIResponse(responseCode = "202", description = "Queued",
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CalculateRequestSchema.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued",
       content = @Content(schema = @Schema(implementation = CalculationAccepted.class)))
   public Response calculate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
-      @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
-          description = "Optional, 1-255 characters, unique per request (e.g. a UUID). Retries"
-              + " with the same key and body get the first answer again for 24 hours; the same"
-              + " key with another body is 422, while the first is still processed 409.",
-          schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKey.MAX_LENGTH),
-          example = "8e03978e-40d5-43e8-bc93-6894a57f9324")
+      @Parameter(
+              in = ParameterIn.HEADER,
+              name = IdempotencyKey.HEADER,
+              description =
+                  "Optional, 1-255 characters, unique per request (e.g. a UUID). Retries"
+                      + " with the same key and body get the first answer again for 24 hours; the same"
+                      + " key with another body is 422, while the first is still processed 409.",
+              schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKey.MAX_LENGTH),
+              example = "8e03978e-40d5-43e8-bc93-6894a57f9324")
           @HeaderParam(IdempotencyKey.HEADER)
           String idempotencyKey,
       InputStream body) {
@@ -87,11 +96,14 @@ public class DistanceResource {
   @Path("/jobs/{id}")
   @RateLimited(RouteClass.STATUS)
   @Operation(summary = "A job's status")
-  @APIResponse(responseCode = "200", description = "The job",
+  @APIResponse(
+      responseCode = "200",
+      description = "The job",
       content = @Content(schema = @Schema(implementation = JobView.class)))
   public Response job(
-      @Parameter(description = "Job id (UUID) from the calculation's answer",
-          example = "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a")
+      @Parameter(
+              description = "Job id (UUID) from the calculation's answer",
+              example = "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a")
           @PathParam("id")
           String id) {
     JobView job = jobs.job(id);
@@ -102,7 +114,9 @@ public class DistanceResource {
   @Path("/jobs")
   @RateLimited(RouteClass.STATUS)
   @Operation(summary = "List your jobs, newest first")
-  @APIResponse(responseCode = "200", description = "A page of jobs",
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of jobs",
       content = @Content(schema = @Schema(implementation = JobListView.class)))
   public JobListView list(
       @Parameter(in = ParameterIn.QUERY, description = "queued, processing, completed or failed")
@@ -114,21 +128,30 @@ public class DistanceResource {
       @Parameter(in = ParameterIn.QUERY, description = "Device id", example = "iphone_stuart")
           @QueryParam("device_id")
           String deviceId,
-      @Parameter(in = ParameterIn.QUERY, description = "1-500, default 50",
-          schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
-              defaultValue = "50"))
+      @Parameter(
+              in = ParameterIn.QUERY,
+              description = "1-500, default 50",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "50"))
           @QueryParam("limit")
           String limit,
-      @Parameter(in = ParameterIn.QUERY, description = ">= 0, default 0",
-          schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+      @Parameter(
+              in = ParameterIn.QUERY,
+              description = ">= 0, default 0",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
           @QueryParam("offset")
           String offset) {
-    return jobs.list(new JobQuery(
-        rules.status("status", status),
-        rules.dateFilter("date", date),
-        rules.deviceIdFilter("device_id", deviceId),
-        rules.limit("limit", limit),
-        rules.offset("offset", offset)));
+    return jobs.list(
+        new JobQuery(
+            rules.status("status", status),
+            rules.dateFilter("date", date),
+            rules.deviceIdFilter("device_id", deviceId),
+            rules.limit("limit", limit),
+            rules.offset("offset", offset)));
   }
 
   private static Response withRetryAfter(Response.ResponseBuilder response, String status) {

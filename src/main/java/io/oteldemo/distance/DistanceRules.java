@@ -23,7 +23,8 @@ public final class DistanceRules {
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Pattern JOB_ID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Clock clock;
 
@@ -39,15 +40,17 @@ public final class DistanceRules {
     LocalDate date = calendarDate(field, value);
     if (date.isAfter(LocalDate.now(clock))) {
       throw new ValidationException(
-          field, value, field + " must not be in the future (today is " + LocalDate.now(clock)
-              + " UTC)");
+          field,
+          value,
+          field + " must not be in the future (today is " + LocalDate.now(clock) + " UTC)");
     }
     return date;
   }
 
   /** An optional date filter: any real calendar date in YYYY-MM-DD. */
   public Optional<LocalDate> dateFilter(String field, String value) {
-    return value == null || value.isEmpty() ? Optional.empty()
+    return value == null || value.isEmpty()
+        ? Optional.empty()
         : Optional.of(calendarDate(field, value));
   }
 
@@ -76,8 +79,8 @@ public final class DistanceRules {
   }
 
   /**
-   * An optional device filter. Unlike the other filters an empty value is refused: "every
-   * device" is a job of its own, so {@code device_id=} would be read as one thing or the other.
+   * An optional device filter. Unlike the other filters an empty value is refused: "every device"
+   * is a job of its own, so {@code device_id=} would be read as one thing or the other.
    */
   public Optional<String> deviceIdFilter(String field, String value) {
     return deviceId(field, value);
@@ -87,9 +90,18 @@ public final class DistanceRules {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(JobStatus.fromWire(value).orElseThrow(() -> new ValidationException(
-        field, value, field + " must be one of " + Arrays.stream(JobStatus.values())
-            .map(JobStatus::wireName).collect(Collectors.joining(", ")))));
+    return Optional.of(
+        JobStatus.fromWire(value)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        field,
+                        value,
+                        field
+                            + " must be one of "
+                            + Arrays.stream(JobStatus.values())
+                                .map(JobStatus::wireName)
+                                .collect(Collectors.joining(", ")))));
   }
 
   public int limit(String field, String value) {
@@ -125,8 +137,10 @@ public final class DistanceRules {
     } catch (NumberFormatException e) {
       // answered below, like an out-of-range number
     }
-    String range = max == Integer.MAX_VALUE ? "a whole number >= " + min
-        : "a whole number from " + min + " to " + max;
+    String range =
+        max == Integer.MAX_VALUE
+            ? "a whole number >= " + min
+            : "a whole number from " + min + " to " + max;
     throw new ValidationException(field, value, field + " must be " + range);
   }
 }

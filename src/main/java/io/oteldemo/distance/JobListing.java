@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Lists jobs correctly whatever the worker does with its filters. The deployed worker applies
- * only the status filter, returns jobs in no particular order and reports the page size as the
- * total; so the whole list is read from the worker, filtered, ordered (newest first) and paged
- * here, and the totals are counted here.
+ * Lists jobs correctly whatever the worker does with its filters. The deployed worker applies only
+ * the status filter, returns jobs in no particular order and reports the page size as the total; so
+ * the whole list is read from the worker, filtered, ordered (newest first) and paged here, and the
+ * totals are counted here.
  */
 final class JobListing {
 
   static final int WORKER_PAGE_SIZE = 500;
+
   /** The worker keeps jobs in memory; this bounds one listing to 10,000 of them. */
   static final int MAX_WORKER_PAGES = 20;
 
@@ -44,8 +45,10 @@ final class JobListing {
     List<WorkerJobSummary> matching =
         jobs.stream()
             .filter(matches(query))
-            .sorted(Comparator.comparing(WorkerJobSummary::queuedAt).reversed()
-                .thenComparing(WorkerJobSummary::jobId))
+            .sorted(
+                Comparator.comparing(WorkerJobSummary::queuedAt)
+                    .reversed()
+                    .thenComparing(WorkerJobSummary::jobId))
             .toList();
     int from = Math.min(query.offset(), matching.size());
     int to = (int) Math.min((long) from + query.limit(), matching.size());

@@ -23,12 +23,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Queues calculations on the worker and registers them for their owner. Without an idempotency
- * key, a request identical to one of the same user whose job is still queued or processing
- * (same date and device) gets that job instead of a duplicate ({@code JOB_COALESCING}): the UI
- * retries POSTs on 5xx, and two jobs of the same date and device race on the same CSV file.
- * Identical requests arriving together are serialised by a short lock on their slot, so they
- * too share one job.
+ * Queues calculations on the worker and registers them for their owner. Without an idempotency key,
+ * a request identical to one of the same user whose job is still queued or processing (same date
+ * and device) gets that job instead of a duplicate ({@code JOB_COALESCING}): the UI retries POSTs
+ * on 5xx, and two jobs of the same date and device race on the same CSV file. Identical requests
+ * arriving together are serialised by a short lock on their slot, so they too share one job.
  */
 @ApplicationScoped
 public class JobQueue {
@@ -57,23 +56,30 @@ public class JobQueue {
   }
 
   /**
-   * Always queues a new job and records it ({@link JobRecorder}), with the key's answer when a
-   * key was claimed. A failure before the worker accepted the job is thrown as it came: nothing
-   * was queued. After it, only {@link JobNotRecordedException}.
+   * Always queues a new job and records it ({@link JobRecorder}), with the key's answer when a key
+   * was claimed. A failure before the worker accepted the job is thrown as it came: nothing was
+   * queued. After it, only {@link JobNotRecordedException}.
    */
-  public QueuedJob submit(String owner, CalculateCommand command,
-      Optional<IdempotencyClaim> claim) {
+  public QueuedJob submit(
+      String owner, CalculateCommand command, Optional<IdempotencyClaim> claim) {
     QueuedJob job = worker.calculate(command.date(), command.deviceId());
     recorder.record(
         new RegisteredJob(job.jobId(), owner, command.date(), command.deviceId(), clock.instant()),
-        claim.map(started -> new JobRecorder.KeyAnswer(started, new StoredAcceptance(job.jobId(),
-            job.status(), job.queuedAt(), DistanceJobService.JOBS_PATH + job.jobId()))));
+        claim.map(
+            started ->
+                new JobRecorder.KeyAnswer(
+                    started,
+                    new StoredAcceptance(
+                        job.jobId(),
+                        job.status(),
+                        job.queuedAt(),
+                        DistanceJobService.JOBS_PATH + job.jobId()))));
     return job;
   }
 
   /**
-   * The owner's job for the same date and device while it is queued or processing, with its
-   * current status; otherwise (or with coalescing off) a new job.
+   * The owner's job for the same date and device while it is queued or processing, with its current
+   * status; otherwise (or with coalescing off) a new job.
    */
   public QueuedJob submitOrJoin(String owner, CalculateCommand command) {
     if (!coalescing) {
@@ -128,8 +134,10 @@ public class JobQueue {
     try {
       slotLock.unlock(slot, token);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot release the lock of a job slot; it expires by itself "
-          + TraceIds.logTag(), e);
+      LOG.log(
+          Level.WARNING,
+          "Cannot release the lock of a job slot; it expires by itself " + TraceIds.logTag(),
+          e);
     }
   }
 

@@ -29,8 +29,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>registration failed: the client gets 503 ({@link JobNotRecordedException}); the key stays
- *       in flight (a retry gets 409), then replays the job once it is recorded, and the job
- *       appears in the owner's list. The key is never released, so no retry queues a second job;
+ *       in flight (a retry gets 409), then replays the job once it is recorded, and the job appears
+ *       in the owner's list. The key is never released, so no retry queues a second job;
  *   <li>only the key's answer failed: the job is registered, so the client gets 202; a retry with
  *       the key gets 409 until the answer is stored, then the job.
  * </ul>
@@ -60,13 +60,14 @@ public class JobRecorder {
 
   @PostConstruct
   void start() {
-    background = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "otel-demo-job-recorder");
-      thread.setDaemon(true);
-      return thread;
-    });
-    scheduler = (task, after) ->
-        background.schedule(task, after.toMillis(), TimeUnit.MILLISECONDS);
+    background =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "otel-demo-job-recorder");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler = (task, after) -> background.schedule(task, after.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -95,8 +96,12 @@ public class JobRecorder {
     try {
       key.ifPresent(this::store);
     } catch (SharedStateUnavailableException e) {
-      LOG.warning(() -> "The answer of an idempotency key is stored later: " + e.getMessage()
-          + " " + TraceIds.logTag());
+      LOG.warning(
+          () ->
+              "The answer of an idempotency key is stored later: "
+                  + e.getMessage()
+                  + " "
+                  + TraceIds.logTag());
       later(pending, FIRST_PAUSE);
     }
   }
@@ -119,12 +124,21 @@ public class JobRecorder {
       pending.key.ifPresent(this::store);
       LOG.info(() -> "Job " + pending.job.jobId() + " recorded after a Redis failure");
     } catch (RuntimeException e) {
-      Duration next = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE
-          : pause.multipliedBy(2);
+      Duration next =
+          pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+              ? LONGEST_PAUSE
+              : pause.multipliedBy(2);
       if (clock.instant().plus(next).isAfter(pending.deadline)) {
-        LOG.log(Level.SEVERE, "Job " + pending.job.jobId() + " runs on the worker but could not be"
-            + (pending.registered ? " answered for its idempotency key" : " registered")
-            + " before " + pending.deadline + "; giving up", e);
+        LOG.log(
+            Level.SEVERE,
+            "Job "
+                + pending.job.jobId()
+                + " runs on the worker but could not be"
+                + (pending.registered ? " answered for its idempotency key" : " registered")
+                + " before "
+                + pending.deadline
+                + "; giving up",
+            e);
         return;
       }
       later(pending, next);

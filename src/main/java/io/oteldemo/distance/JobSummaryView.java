@@ -13,7 +13,8 @@ public record JobSummaryView(
     @JsonbProperty("job_id") String jobId,
     @Schema(enumeration = {"queued", "processing", "completed", "failed"}) String status,
     @Schema(example = "2026-01-25") String date,
-    @Schema(description = "null when the job covers every device") @JsonbProperty("device_id")
+    @Schema(description = "null when the job covers every device")
+        @JsonbProperty("device_id")
         @JsonbNillable
         String deviceId,
     @JsonbProperty("queued_at") Instant queuedAt,

@@ -4,8 +4,8 @@ import io.oteldemo.worker.JobStatus;
 import java.util.OptionalLong;
 
 /**
- * How long a client should wait before polling a job again (the Retry-After header). Jobs of
- * the embedded and the deployed worker take from milliseconds to a few seconds.
+ * How long a client should wait before polling a job again (the Retry-After header). Jobs of the
+ * embedded and the deployed worker take from milliseconds to a few seconds.
  */
 final class PollingAdvice {
 
@@ -17,11 +17,13 @@ final class PollingAdvice {
   /** Empty once the job is finished: there is nothing left to wait for. */
   static OptionalLong retryAfterSeconds(String status) {
     return JobStatus.fromWire(status)
-        .map(known -> switch (known) {
-          case QUEUED -> OptionalLong.of(QUEUED_SECONDS);
-          case PROCESSING -> OptionalLong.of(PROCESSING_SECONDS);
-          case COMPLETED, FAILED -> OptionalLong.empty();
-        })
+        .map(
+            known ->
+                switch (known) {
+                  case QUEUED -> OptionalLong.of(QUEUED_SECONDS);
+                  case PROCESSING -> OptionalLong.of(PROCESSING_SECONDS);
+                  case COMPLETED, FAILED -> OptionalLong.empty();
+                })
         .orElse(OptionalLong.of(QUEUED_SECONDS));
   }
 }

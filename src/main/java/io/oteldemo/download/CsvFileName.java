@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 public final class CsvFileName {
 
   static final String FIELD = "file";
-  private static final Pattern NAME = Pattern.compile("distance_\\d{8}(_[A-Za-z0-9_]{1,64})?\\.csv");
+  private static final Pattern NAME =
+      Pattern.compile("distance_\\d{8}(_[A-Za-z0-9_]{1,64})?\\.csv");
 
   private CsvFileName() {}
 
@@ -17,8 +18,8 @@ public final class CsvFileName {
       throw new ValidationException(FIELD, name, "file name is required");
     }
     if (name.contains("..") || name.contains("/") || name.contains("\\")) {
-      throw new ValidationException(FIELD, name,
-          "file name must not contain '..', '/' or '\\' (path traversal)");
+      throw new ValidationException(
+          FIELD, name, "file name must not contain '..', '/' or '\\' (path traversal)");
     }
     if (!name.startsWith("distance_")) {
       throw new ValidationException(FIELD, name, "file name must start with 'distance_'");
@@ -27,7 +28,9 @@ public final class CsvFileName {
       throw new ValidationException(FIELD, name, "file name must end with '.csv'");
     }
     if (!NAME.matcher(name).matches()) {
-      throw new ValidationException(FIELD, name,
+      throw new ValidationException(
+          FIELD,
+          name,
           "file name must look like distance_YYYYMMDD.csv or distance_YYYYMMDD_<device>.csv");
     }
     return name;

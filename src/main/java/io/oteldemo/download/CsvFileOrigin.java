@@ -23,9 +23,10 @@ public record CsvFileOrigin(LocalDate date, Optional<String> deviceId) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new CsvFileOrigin(
-          LocalDate.parse(name.group(1), DateTimeFormatter.BASIC_ISO_DATE),
-          Optional.ofNullable(name.group(2))));
+      return Optional.of(
+          new CsvFileOrigin(
+              LocalDate.parse(name.group(1), DateTimeFormatter.BASIC_ISO_DATE),
+              Optional.ofNullable(name.group(2))));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

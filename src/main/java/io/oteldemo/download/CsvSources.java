@@ -14,11 +14,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chooses where downloads come from, once: {@code CSV_STORAGE_PATH} when set (the worker's
- * volume, mounted read-only), else the embedded worker's folder, else the worker's HTTP endpoint
- * through {@link WorkerDownloadClient}, under Fault Tolerance like every other worker call. The
- * embedded worker's folder is the bean named {@value #EMBEDDED_WORKER_CSV_DIRECTORY} it publishes
- * itself, so this package does not depend on the embedded worker.
+ * Chooses where downloads come from, once: {@code CSV_STORAGE_PATH} when set (the worker's volume,
+ * mounted read-only), else the embedded worker's folder, else the worker's HTTP endpoint through
+ * {@link WorkerDownloadClient}, under Fault Tolerance like every other worker call. The embedded
+ * worker's folder is the bean named {@value #EMBEDDED_WORKER_CSV_DIRECTORY} it publishes itself, so
+ * this package does not depend on the embedded worker.
  */
 @ApplicationScoped
 public class CsvSources {
@@ -30,12 +30,14 @@ public class CsvSources {
   Optional<String> csvStoragePath;
 
   @Inject WorkerChannel workerChannel;
+
   /** The embedded worker's CSV folder, published by the embedded worker itself. */
   static final String EMBEDDED_WORKER_CSV_DIRECTORY = "embeddedDistanceWorkerCsvDirectory";
 
   @Inject
   @Named(EMBEDDED_WORKER_CSV_DIRECTORY)
   Provider<Path> embeddedCsvDirectory;
+
   @Inject Instance<WorkerDownloadClient> workerDownloads;
 
   @Produces
@@ -59,7 +61,8 @@ public class CsvSources {
   }
 
   private static String describe(CsvSource source) {
-    return source instanceof LocalCsvSource local ? local.root().toString()
+    return source instanceof LocalCsvSource local
+        ? local.root().toString()
         : "the distance worker's HTTP endpoint";
   }
 }

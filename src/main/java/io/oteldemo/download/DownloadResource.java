@@ -1,8 +1,9 @@
 package io.oteldemo.download;
 
+import io.oteldemo.DistanceApiApplication;
+import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
-import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +19,15 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.oteldemo.DistanceApiApplication;
 
 /**
  * Streams a completed job's CSV to the job's owner, never holding the whole file in memory. Any
- * other caller gets the answer of a missing file, so the answer tells nobody which days and
- * devices someone else calculated.
+ * other caller gets the answer of a missing file, so the answer tells nobody which days and devices
+ * someone else calculated.
  */
 @Path("/api/distance/download")
 @ApplicationScoped
@@ -46,18 +45,26 @@ public class DownloadResource {
   @Path("/{file: .+}")
   @RateLimited(RouteClass.DOWNLOAD)
   @Produces({CSV_TYPE, MediaType.APPLICATION_JSON})
-  @Operation(summary = "Download a job's CSV",
-      description = "The file named by a completed job's result.csv_download_url. Only the"
-          + " owner of a completed job whose result is the file may download it; for anyone"
-          + " else the file does not exist (404).")
-  @APIResponse(responseCode = "200", description = "The CSV, streamed",
-      content = @Content(mediaType = "text/csv",
-          example = "timestamp,device_id,latitude,longitude,distance_from_home_km,accuracy,"
-              + "battery,velocity\n2026-01-25T00:08:52Z,iphone_stuart,40.736071,-74.039424,0.01,"
-              + "25,58,0\n"))
+  @Operation(
+      summary = "Download a job's CSV",
+      description =
+          "The file named by a completed job's result.csv_download_url. Only the"
+              + " owner of a completed job whose result is the file may download it; for anyone"
+              + " else the file does not exist (404).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CSV, streamed",
+      content =
+          @Content(
+              mediaType = "text/csv",
+              example =
+                  "timestamp,device_id,latitude,longitude,distance_from_home_km,accuracy,"
+                      + "battery,velocity\n2026-01-25T00:08:52Z,iphone_stuart,40.736071,-74.039424,0.01,"
+                      + "25,58,0\n"))
   public Response download(
-      @Parameter(description = "distance_YYYYMMDD.csv or distance_YYYYMMDD_<device>.csv",
-          example = "distance_20260125_iphone_stuart.csv")
+      @Parameter(
+              description = "distance_YYYYMMDD.csv or distance_YYYYMMDD_<device>.csv",
+              example = "distance_20260125_iphone_stuart.csv")
           @PathParam("file")
           String file) {
     String name = CsvFileName.check(file);
@@ -65,8 +72,9 @@ public class DownloadResource {
       throw noSuchFile(name);
     }
     CsvFile csv = csvSource.open(name).orElseThrow(() -> noSuchFile(name));
-    Response.ResponseBuilder response = Response.ok(stream(csv.content()), CSV_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    Response.ResponseBuilder response =
+        Response.ok(stream(csv.content()), CSV_TYPE)
+            .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     csv.size().ifPresent(size -> response.header(HttpHeaders.CONTENT_LENGTH, size));
     return response.build();
   }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Result files in a folder: the worker's volume mounted read-only, or the embedded worker's
- * output. Only regular files whose real path lies inside the folder are served, so neither a
- * symbolic link nor a folder leads anywhere else.
+ * Result files in a folder: the worker's volume mounted read-only, or the embedded worker's output.
+ * Only regular files whose real path lies inside the folder are served, so neither a symbolic link
+ * nor a folder leads anywhere else.
  */
 public final class LocalCsvSource implements CsvSource {
 

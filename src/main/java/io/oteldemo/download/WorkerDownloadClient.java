@@ -48,12 +48,23 @@ public class WorkerDownloadClient {
   }
 
   @Timeout(value = 35_000, unit = ChronoUnit.MILLIS)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 10_000,
-      retryOn = WorkerUnavailableException.class, abortOn = CircuitBreakerOpenException.class)
-  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+  @Retry(
+      maxRetries = 2,
+      delay = 200,
+      jitter = 100,
+      maxDuration = 10_000,
+      retryOn = WorkerUnavailableException.class,
+      abortOn = CircuitBreakerOpenException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.5,
+      delay = 10_000,
       successThreshold = 2,
-      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
-          TimeoutException.class})
+      failOn = {
+        WorkerUnavailableException.class,
+        WorkerTimeoutException.class,
+        TimeoutException.class
+      })
   @Bulkhead(10)
   public Optional<CsvFile> open(String checkedName) {
     try {

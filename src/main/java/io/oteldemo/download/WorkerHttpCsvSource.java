@@ -23,28 +23,32 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Result files fetched from the worker's own HTTP endpoint ({@code GET /download/<file>}) and
  * streamed through, for deployments where the worker's volume is not mounted here. The call is a
- * MicroProfile Rest Client; its failures become the worker exceptions every caller already
- * handles, whatever the transport.
+ * MicroProfile Rest Client; its failures become the worker exceptions every caller already handles,
+ * whatever the transport.
  */
 public final class WorkerHttpCsvSource implements CsvSource, AutoCloseable {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   /** Statuses other than 200 and 404 are answers to classify here, not exceptions to map. */
   private static final String DISABLE_DEFAULT_MAPPER =
       "microprofile.rest.client.disable.default.mapper";
 
   private final WorkerFileApi worker;
 
-  /** {@code timeout} bounds each wait for the worker: the connection (at most 2 s) and each read. */
+  /**
+   * {@code timeout} bounds each wait for the worker: the connection (at most 2 s) and each read.
+   */
   public WorkerHttpCsvSource(URI baseUri, Duration timeout) {
     Duration connect = timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
-    this.worker = RestClientBuilder.newBuilder()
-        .baseUri(baseUri)
-        .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .followRedirects(false)
-        .property(DISABLE_DEFAULT_MAPPER, true)
-        .build(WorkerFileApi.class);
+    this.worker =
+        RestClientBuilder.newBuilder()
+            .baseUri(baseUri)
+            .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .followRedirects(false)
+            .property(DISABLE_DEFAULT_MAPPER, true)
+            .build(WorkerFileApi.class);
   }
 
   @Override
@@ -60,8 +64,10 @@ public final class WorkerHttpCsvSource implements CsvSource, AutoCloseable {
     if (status == 404) {
       return Optional.empty();
     }
-    throw new WorkerException(WorkerException.Kind.FAILED,
-        "The distance worker failed to serve the file (HTTP " + status + ")", null);
+    throw new WorkerException(
+        WorkerException.Kind.FAILED,
+        "The distance worker failed to serve the file (HTTP " + status + ")",
+        null);
   }
 
   private Response fetch(String checkedName) {
@@ -101,12 +107,13 @@ public final class WorkerHttpCsvSource implements CsvSource, AutoCloseable {
         return new WorkerTimeoutException("The distance worker did not answer in time", e);
       }
     }
-    return new WorkerException(WorkerException.Kind.FAILED,
-        "The distance worker failed to serve the file", e);
+    return new WorkerException(
+        WorkerException.Kind.FAILED, "The distance worker failed to serve the file", e);
   }
 
   private static boolean isUnreachable(Throwable cause) {
-    if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+    if (cause instanceof ConnectException
+        || cause instanceof NoRouteToHostException
         || cause instanceof UnknownHostException) {
       return true;
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Writes a job's CSV in otel-worker's format and file name. The file appears whole or not at
- * all: it is written to a temporary file in the same folder, then renamed over the target.
+ * Writes a job's CSV in otel-worker's format and file name. The file appears whole or not at all:
+ * it is written to a temporary file in the same folder, then renamed over the target.
  */
 public final class DistanceCsvWriter {
 
@@ -84,8 +84,7 @@ public final class DistanceCsvWriter {
     }
   }
 
-  private static void writeSummary(BufferedWriter out, DistanceSummary summary)
-      throws IOException {
+  private static void writeSummary(BufferedWriter out, DistanceSummary summary) throws IOException {
     out.write('\n');
     out.write("Summary");
     out.write('\n');

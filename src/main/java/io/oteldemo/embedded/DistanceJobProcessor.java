@@ -24,8 +24,10 @@ public final class DistanceJobProcessor {
     long started = System.nanoTime();
     List<LocationRecord> locations = store.locations(date, deviceId);
     if (locations.isEmpty()) {
-      throw new NoLocationsException("no locations found for date " + date
-          + deviceId.map(id -> " and device " + id).orElse(""));
+      throw new NoLocationsException(
+          "no locations found for date "
+              + date
+              + deviceId.map(id -> " and device " + id).orElse(""));
     }
     List<Double> distances =
         locations.stream().map(location -> home.distanceKmTo(location.position())).toList();

@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * The embedded worker's {@code distance.v1.DistanceService}: otel-worker's contract, with proper
- * status codes (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED) and every ListJobs filter
- * applied, newest first, with the number of matching jobs as total_count.
+ * status codes (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED) and every ListJobs filter applied,
+ * newest first, with the number of matching jobs as total_count.
  */
 public final class EmbeddedDistanceService extends DistanceServiceGrpc.DistanceServiceImplBase {
 
@@ -44,17 +44,20 @@ public final class EmbeddedDistanceService extends DistanceServiceGrpc.DistanceS
     }
     Optional<LocalDate> date = parseDate(request.getDate());
     if (date.isEmpty()) {
-      response.onError(Status.INVALID_ARGUMENT
-          .withDescription("invalid date format, expected YYYY-MM-DD").asException());
+      response.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription("invalid date format, expected YYYY-MM-DD")
+              .asException());
       return;
     }
     try {
       EmbeddedJob job = board.submit(date.get(), optional(request.getDeviceId()));
-      response.onNext(CalculateDistanceResponse.newBuilder()
-          .setJobId(job.jobId())
-          .setStatus(job.status().wireName())
-          .setQueuedAt(timestamp(job.queuedAt()))
-          .build());
+      response.onNext(
+          CalculateDistanceResponse.newBuilder()
+              .setJobId(job.jobId())
+              .setStatus(job.status().wireName())
+              .setQueuedAt(timestamp(job.queuedAt()))
+              .build());
       response.onCompleted();
     } catch (EmbeddedJobBoard.QueueFullException e) {
       response.onError(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asException());
@@ -66,8 +69,8 @@ public final class EmbeddedDistanceService extends DistanceServiceGrpc.DistanceS
       GetJobStatusRequest request, StreamObserver<GetJobStatusResponse> response) {
     Optional<EmbeddedJob> job = board.find(request.getJobId());
     if (job.isEmpty()) {
-      response.onError(Status.NOT_FOUND.withDescription("job not found: " + request.getJobId())
-          .asException());
+      response.onError(
+          Status.NOT_FOUND.withDescription("job not found: " + request.getJobId()).asException());
       return;
     }
     response.onNext(statusOf(job.get()));
@@ -79,29 +82,34 @@ public final class EmbeddedDistanceService extends DistanceServiceGrpc.DistanceS
     int limit = request.getLimit() <= 0 ? DEFAULT_LIMIT : Math.min(request.getLimit(), MAX_LIMIT);
     int offset = Math.max(request.getOffset(), 0);
     List<EmbeddedJob> matching = board.matching(filter(request));
-    ListJobsResponse.Builder page = ListJobsResponse.newBuilder()
-        .setTotalCount(matching.size())
-        .setLimit(limit)
-        .setOffset(offset);
-    matching.stream().skip(offset).limit(limit).map(EmbeddedDistanceService::summaryOf)
+    ListJobsResponse.Builder page =
+        ListJobsResponse.newBuilder()
+            .setTotalCount(matching.size())
+            .setLimit(limit)
+            .setOffset(offset);
+    matching.stream()
+        .skip(offset)
+        .limit(limit)
+        .map(EmbeddedDistanceService::summaryOf)
         .forEach(page::addJobs);
     response.onNext(page.build());
     response.onCompleted();
   }
 
   private static Predicate<EmbeddedJob> filter(ListJobsRequest request) {
-    return job -> (request.getStatus().isEmpty()
-            || job.status().wireName().equals(request.getStatus()))
-        && (request.getDate().isEmpty() || job.date().toString().equals(request.getDate()))
-        && (request.getDeviceId().isEmpty()
-            || job.deviceId().orElse("").equals(request.getDeviceId()));
+    return job ->
+        (request.getStatus().isEmpty() || job.status().wireName().equals(request.getStatus()))
+            && (request.getDate().isEmpty() || job.date().toString().equals(request.getDate()))
+            && (request.getDeviceId().isEmpty()
+                || job.deviceId().orElse("").equals(request.getDeviceId()));
   }
 
   private static GetJobStatusResponse statusOf(EmbeddedJob job) {
-    GetJobStatusResponse.Builder status = GetJobStatusResponse.newBuilder()
-        .setJobId(job.jobId())
-        .setStatus(job.status().wireName())
-        .setQueuedAt(timestamp(job.queuedAt()));
+    GetJobStatusResponse.Builder status =
+        GetJobStatusResponse.newBuilder()
+            .setJobId(job.jobId())
+            .setStatus(job.status().wireName())
+            .setQueuedAt(timestamp(job.queuedAt()));
     job.startedAt().ifPresent(at -> status.setStartedAt(timestamp(at)));
     job.completedAt().ifPresent(at -> status.setCompletedAt(timestamp(at)));
     job.errorMessage().ifPresent(status::setErrorMessage);
@@ -124,12 +132,13 @@ public final class EmbeddedDistanceService extends DistanceServiceGrpc.DistanceS
   }
 
   private static JobSummary summaryOf(EmbeddedJob job) {
-    JobSummary.Builder summary = JobSummary.newBuilder()
-        .setJobId(job.jobId())
-        .setStatus(job.status().wireName())
-        .setDate(job.date().toString())
-        .setDeviceId(job.deviceId().orElse(""))
-        .setQueuedAt(timestamp(job.queuedAt()));
+    JobSummary.Builder summary =
+        JobSummary.newBuilder()
+            .setJobId(job.jobId())
+            .setStatus(job.status().wireName())
+            .setDate(job.date().toString())
+            .setDeviceId(job.deviceId().orElse(""))
+            .setQueuedAt(timestamp(job.queuedAt()));
     job.completedAt().ifPresent(at -> summary.setCompletedAt(timestamp(at)));
     return summary.build();
   }

@@ -18,25 +18,53 @@ public record EmbeddedJob(
 
   static EmbeddedJob queued(String jobId, LocalDate date, Optional<String> deviceId, Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, EmbeddedJobStatus.QUEUED, now, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        jobId,
+        date,
+        deviceId,
+        EmbeddedJobStatus.QUEUED,
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   EmbeddedJob started(Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, EmbeddedJobStatus.PROCESSING, queuedAt, Optional.of(now),
-        completedAt, errorMessage, outcome);
+        jobId,
+        date,
+        deviceId,
+        EmbeddedJobStatus.PROCESSING,
+        queuedAt,
+        Optional.of(now),
+        completedAt,
+        errorMessage,
+        outcome);
   }
 
   EmbeddedJob completed(JobOutcome result, Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, EmbeddedJobStatus.COMPLETED, queuedAt, startedAt, Optional.of(now),
-        Optional.empty(), Optional.of(result));
+        jobId,
+        date,
+        deviceId,
+        EmbeddedJobStatus.COMPLETED,
+        queuedAt,
+        startedAt,
+        Optional.of(now),
+        Optional.empty(),
+        Optional.of(result));
   }
 
   EmbeddedJob failed(String message, Instant now) {
     return new EmbeddedJob(
-        jobId, date, deviceId, EmbeddedJobStatus.FAILED, queuedAt, startedAt, Optional.of(now),
-        Optional.of(message), Optional.empty());
+        jobId,
+        date,
+        deviceId,
+        EmbeddedJobStatus.FAILED,
+        queuedAt,
+        startedAt,
+        Optional.of(now),
+        Optional.of(message),
+        Optional.empty());
   }
 }

@@ -18,8 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The embedded worker's jobs: a bounded queue in front of a small pool of workers, and a table
- * of job snapshots that forgets the oldest finished jobs beyond a fixed number, so memory stays
+ * The embedded worker's jobs: a bounded queue in front of a small pool of workers, and a table of
+ * job snapshots that forgets the oldest finished jobs beyond a fixed number, so memory stays
  * bounded however long the server runs.
  */
 public final class EmbeddedJobBoard implements AutoCloseable {
@@ -33,7 +33,10 @@ public final class EmbeddedJobBoard implements AutoCloseable {
   private final ConcurrentHashMap<String, EmbeddedJob> jobs = new ConcurrentHashMap<>();
 
   public EmbeddedJobBoard(
-      DistanceJobProcessor processor, Clock clock, int workers, int queueCapacity,
+      DistanceJobProcessor processor,
+      Clock clock,
+      int workers,
+      int queueCapacity,
       int finishedJobsKept) {
     this.processor = processor;
     this.clock = clock;
@@ -41,7 +44,11 @@ public final class EmbeddedJobBoard implements AutoCloseable {
     AtomicInteger threadNumber = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
-            workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
+            workers,
+            workers,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
             task -> {
               Thread thread = new Thread(task, "embedded-worker-" + threadNumber.incrementAndGet());
               thread.setDaemon(true);
@@ -55,8 +62,8 @@ public final class EmbeddedJobBoard implements AutoCloseable {
    * @throws QueueFullException when the queue already holds its capacity of pending jobs
    */
   public EmbeddedJob submit(LocalDate date, Optional<String> deviceId) {
-    EmbeddedJob job = EmbeddedJob.queued(UUID.randomUUID().toString(), date, deviceId,
-        clock.instant());
+    EmbeddedJob job =
+        EmbeddedJob.queued(UUID.randomUUID().toString(), date, deviceId, clock.instant());
     jobs.put(job.jobId(), job);
     try {
       // The job runs in the submitting call's trace context (extracted from its metadata), so
@@ -77,8 +84,10 @@ public final class EmbeddedJobBoard implements AutoCloseable {
   public List<EmbeddedJob> matching(Predicate<EmbeddedJob> filter) {
     return jobs.values().stream()
         .filter(filter)
-        .sorted(Comparator.comparing(EmbeddedJob::queuedAt).reversed()
-            .thenComparing(EmbeddedJob::jobId))
+        .sorted(
+            Comparator.comparing(EmbeddedJob::queuedAt)
+                .reversed()
+                .thenComparing(EmbeddedJob::jobId))
         .toList();
   }
 
@@ -102,11 +111,13 @@ public final class EmbeddedJobBoard implements AutoCloseable {
   }
 
   private void evictOldFinishedJobs() {
-    List<EmbeddedJob> finished = jobs.values().stream()
-        .filter(job -> job.status().isFinished())
-        .sorted(Comparator.comparing((EmbeddedJob job) -> job.completedAt().orElseThrow())
-            .reversed())
-        .toList();
+    List<EmbeddedJob> finished =
+        jobs.values().stream()
+            .filter(job -> job.status().isFinished())
+            .sorted(
+                Comparator.comparing((EmbeddedJob job) -> job.completedAt().orElseThrow())
+                    .reversed())
+            .toList();
     for (int i = finishedJobsKept; i < finished.size(); i++) {
       jobs.remove(finished.get(i).jobId());
     }

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * loopback port with {@code distance.v1} and {@code grpc.health.v1}, computing from an OwnTracks
  * Recorder store. Started only when {@code DISTANCE_SERVICE_ENDPOINT=embedded}.
  *
- * <p>A plug-in of the worker boundary, not part of it: it publishes its address ({@value
- * #ADDRESS}) and its CSV folder ({@value #CSV_DIRECTORY}) as named beans of JDK types, and the
- * first one asked for starts it. The worker channel and the download source ask for them by
- * name, so neither depends on this package, nor this package on them.
+ * <p>A plug-in of the worker boundary, not part of it: it publishes its address ({@value #ADDRESS})
+ * and its CSV folder ({@value #CSV_DIRECTORY}) as named beans of JDK types, and the first one asked
+ * for starts it. The worker channel and the download source ask for them by name, so neither
+ * depends on this package, nor this package on them.
  */
 @ApplicationScoped
 public class EmbeddedWorkerServer {
@@ -83,25 +83,37 @@ public class EmbeddedWorkerServer {
     if (server == null) {
       csvDirectory = csvDirectory(csvStoragePath);
       GeoPoint home = new GeoPoint(homeLatitude, homeLongitude);
-      DistanceJobProcessor processor = new DistanceJobProcessor(
-          new OwnTracksRecorderStore(Path.of(locationDataPath)), home,
-          new DistanceCsvWriter(csvDirectory));
-      board = new EmbeddedJobBoard(
-          processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
+      DistanceJobProcessor processor =
+          new DistanceJobProcessor(
+              new OwnTracksRecorderStore(Path.of(locationDataPath)),
+              home,
+              new DistanceCsvWriter(csvDirectory));
+      board =
+          new EmbeddedJobBoard(
+              processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
       health = new HealthStatusManager();
       List<ServerInterceptor> chain = interceptors.stream().toList();
-      server = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, checkedPort(port)))
-          .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), chain))
-          .addService(ServerInterceptors.intercept(health.getHealthService(), chain))
-          .build();
+      server =
+          NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, checkedPort(port)))
+              .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), chain))
+              .addService(ServerInterceptors.intercept(health.getHealthService(), chain))
+              .build();
       try {
         server.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded distance worker", e);
       }
       health.setStatus("", ServingStatus.SERVING);
-      LOG.info(() -> "Embedded distance worker listening on " + LOOPBACK + ":" + server.getPort()
-          + ", reading " + locationDataPath + ", writing CSV files to " + csvDirectory);
+      LOG.info(
+          () ->
+              "Embedded distance worker listening on "
+                  + LOOPBACK
+                  + ":"
+                  + server.getPort()
+                  + ", reading "
+                  + locationDataPath
+                  + ", writing CSV files to "
+                  + csvDirectory);
     }
     return server.getPort();
   }

@@ -20,7 +20,10 @@ public record GeoPoint(double latitude, double longitude) {
     double deltaLambda = Math.toRadians(other.longitude - longitude);
     double a =
         Math.sin(deltaPhi / 2) * Math.sin(deltaPhi / 2)
-            + Math.cos(phi1) * Math.cos(phi2) * Math.sin(deltaLambda / 2) * Math.sin(deltaLambda / 2);
+            + Math.cos(phi1)
+                * Math.cos(phi2)
+                * Math.sin(deltaLambda / 2)
+                * Math.sin(deltaLambda / 2);
     return EARTH_RADIUS_KM * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
   }
 }

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The locations of an OwnTracks Recorder store ({@code rec/<user>/<device>/YYYY-MM.rec}). A
- * device id is the name of the device's folder, so {@code rec/stuart/iphone_stuart/} holds the
- * records of device {@code iphone_stuart}; the user folder only groups devices.
+ * The locations of an OwnTracks Recorder store ({@code rec/<user>/<device>/YYYY-MM.rec}). A device
+ * id is the name of the device's folder, so {@code rec/stuart/iphone_stuart/} holds the records of
+ * device {@code iphone_stuart}; the user folder only groups devices.
  */
 public final class OwnTracksRecorderStore {
 
@@ -67,9 +67,11 @@ public final class OwnTracksRecorderStore {
     }
     // A reader that replaces malformed UTF-8 (e.g. a line cut short by a crash) instead of
     // throwing, so one damaged line is skipped by the parser rather than failing the month.
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-      reader.lines()
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      reader
+          .lines()
           .map(line -> RecorderLineParser.parse(line, device))
           .flatMap(Optional::stream)
           .filter(record -> record.timestamp().atZone(ZoneOffset.UTC).toLocalDate().equals(date))

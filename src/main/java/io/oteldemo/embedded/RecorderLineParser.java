@@ -36,7 +36,8 @@ public final class RecorderLineParser {
         return Optional.empty();
       }
       GeoPoint position =
-          new GeoPoint(payload.getJsonNumber("lat").doubleValue(),
+          new GeoPoint(
+              payload.getJsonNumber("lat").doubleValue(),
               payload.getJsonNumber("lon").doubleValue());
       return Optional.of(
           new LocationRecord(

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A problem of the request that the API answers with a known error code. Thrown where the
- * problem is found; turned into the error body by {@code api.ApiExceptionMapper} only.
+ * A problem of the request that the API answers with a known error code. Thrown where the problem
+ * is found; turned into the error body by {@code api.ApiExceptionMapper} only.
  */
 public class ApiException extends RuntimeException {
 
@@ -26,8 +26,12 @@ public class ApiException extends RuntimeException {
   }
 
   /** With headers the answer must carry, e.g. {@code WWW-Authenticate}. */
-  protected ApiException(ErrorCode code, String message, Map<String, Object> details,
-      OptionalLong retryAfterSeconds, Map<String, String> headers) {
+  protected ApiException(
+      ErrorCode code,
+      String message,
+      Map<String, Object> details,
+      OptionalLong retryAfterSeconds,
+      Map<String, String> headers) {
     super(message);
     this.code = code;
     this.details = details;

@@ -21,10 +21,8 @@ public record ErrorBody(
   @JsonbPropertyOrder({"code", "message", "details"})
   public record Error(
       // Its enumeration is ErrorCode's names, added to the document by ErrorCodesFilter.
-      @Schema(required = true, example = "VALIDATION_ERROR")
-          String code,
-      @Schema(required = true, example = "date must use the format YYYY-MM-DD")
-          String message,
+      @Schema(required = true, example = "VALIDATION_ERROR") String code,
+      @Schema(required = true, example = "date must use the format YYYY-MM-DD") String message,
       @Schema(
               description = "Machine-readable context, e.g. the offending field and value",
               example = "{\"field\":\"date\",\"value\":\"2026-13-01\"}")

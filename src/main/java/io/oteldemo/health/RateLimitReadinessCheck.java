@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports where rate limits are decided and how many requests Redis could not decide. It is
- * always UP: the fail mode, not the probe, says what a Redis outage does to requests.
+ * Reports where rate limits are decided and how many requests Redis could not decide. It is always
+ * UP: the fail mode, not the probe, says what a Redis outage does to requests.
  */
 @Readiness
 @ApplicationScoped

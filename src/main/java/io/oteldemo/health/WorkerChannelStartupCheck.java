@@ -7,7 +7,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
-/** Started means the configuration was accepted and the worker channel (and embedded worker) exist. */
+/**
+ * Started means the configuration was accepted and the worker channel (and embedded worker) exist.
+ */
 @Startup
 @ApplicationScoped
 public class WorkerChannelStartupCheck implements HealthCheck {

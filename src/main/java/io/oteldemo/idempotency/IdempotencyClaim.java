@@ -3,11 +3,14 @@ package io.oteldemo.idempotency;
 import java.util.Optional;
 
 /**
- * What {@link IdempotencyStore#begin} found for a key. Only a {@link Outcome#STARTED} claim may
- * be completed or released; {@code token} tells this attempt from a later one on the same key.
+ * What {@link IdempotencyStore#begin} found for a key. Only a {@link Outcome#STARTED} claim may be
+ * completed or released; {@code token} tells this attempt from a later one on the same key.
  */
 public record IdempotencyClaim(
-    Outcome outcome, String user, String keyDigest, String token,
+    Outcome outcome,
+    String user,
+    String keyDigest,
+    String token,
     Optional<StoredAcceptance> replay) {
 
   /** The four answers the draft distinguishes. */

@@ -8,16 +8,18 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The {@code Idempotency-Key} request header (IETF draft "The Idempotency-Key HTTP Header
- * Field"): a client-chosen key that makes a retried POST answer as the first one did. The draft
- * writes it as a structured-field string ({@code "8e03978e-…"}); the quotes are optional here, so
- * {@code "abc"} and {@code abc} are the same key. Keys are stored only as their SHA-256.
+ * The {@code Idempotency-Key} request header (IETF draft "The Idempotency-Key HTTP Header Field"):
+ * a client-chosen key that makes a retried POST answer as the first one did. The draft writes it as
+ * a structured-field string ({@code "8e03978e-…"}); the quotes are optional here, so {@code "abc"}
+ * and {@code abc} are the same key. Keys are stored only as their SHA-256.
  */
 public record IdempotencyKey(String value) {
 
   public static final String HEADER = "Idempotency-Key";
+
   /** Marks an answer that repeats the one given to the key's first request. */
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
   public static final int MAX_LENGTH = 255;
 
   /** Empty when the header is absent; a 400 naming the header when empty or too long. */
@@ -34,8 +36,8 @@ public record IdempotencyKey(String value) {
     }
     if (key.length() > MAX_LENGTH) {
       // The value is not echoed: it may be long, and it is the client's secret-ish token.
-      throw new ValidationException(HEADER, null,
-          HEADER + " must be at most " + MAX_LENGTH + " characters");
+      throw new ValidationException(
+          HEADER, null, HEADER + " must be at most " + MAX_LENGTH + " characters");
     }
     return Optional.of(new IdempotencyKey(key));
   }
@@ -43,8 +45,9 @@ public record IdempotencyKey(String value) {
   /** The key as it is stored: SHA-256, hex. */
   public String digest() {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }

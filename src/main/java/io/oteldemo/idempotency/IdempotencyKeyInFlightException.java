@@ -12,8 +12,13 @@ public class IdempotencyKeyInFlightException extends ApiException {
   static final long RETRY_AFTER_SECONDS = 1;
 
   public IdempotencyKeyInFlightException() {
-    super(ErrorCode.CONFLICT, "A request with this " + IdempotencyKey.HEADER + " is still being"
-        + " processed; retry after Retry-After seconds",
-        Map.of("field", IdempotencyKey.HEADER), OptionalLong.of(RETRY_AFTER_SECONDS));
+    super(
+        ErrorCode.CONFLICT,
+        "A request with this "
+            + IdempotencyKey.HEADER
+            + " is still being"
+            + " processed; retry after Retry-After seconds",
+        Map.of("field", IdempotencyKey.HEADER),
+        OptionalLong.of(RETRY_AFTER_SECONDS));
   }
 }

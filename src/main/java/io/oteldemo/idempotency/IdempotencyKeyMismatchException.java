@@ -11,8 +11,13 @@ public class IdempotencyKeyMismatchException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public IdempotencyKeyMismatchException() {
-    super(ErrorCode.UNPROCESSABLE_ENTITY, "This " + IdempotencyKey.HEADER + " was already used"
-        + " for a different request; use a new key for a new request",
-        Map.of("field", IdempotencyKey.HEADER), OptionalLong.empty());
+    super(
+        ErrorCode.UNPROCESSABLE_ENTITY,
+        "This "
+            + IdempotencyKey.HEADER
+            + " was already used"
+            + " for a different request; use a new key for a new request",
+        Map.of("field", IdempotencyKey.HEADER),
+        OptionalLong.empty());
   }
 }

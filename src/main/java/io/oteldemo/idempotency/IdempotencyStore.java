@@ -2,9 +2,9 @@ package io.oteldemo.idempotency;
 
 /**
  * The idempotency records of {@code POST /calculate}, per user: a key is first marked in flight,
- * then holds the 202 answer for the retention period (24 hours). In Redis when configured
- * ({@link RedisIdempotencyStore}), so a retry is recognised by any replica; otherwise in this
- * process ({@link InProcessIdempotencyStore}).
+ * then holds the 202 answer for the retention period (24 hours). In Redis when configured ({@link
+ * RedisIdempotencyStore}), so a retry is recognised by any replica; otherwise in this process
+ * ({@link InProcessIdempotencyStore}).
  *
  * <p>A request is the same as the key's first one when its fingerprint (the validated date and
  * device) is the same. A different request is a mismatch even while the first is in flight.

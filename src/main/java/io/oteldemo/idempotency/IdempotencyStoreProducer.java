@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Chooses, once, where idempotency records live: in Redis when {@code REDIS_URL} is set, so a
- * retry reaching another replica is recognised; otherwise in this process.
+ * Chooses, once, where idempotency records live: in Redis when {@code REDIS_URL} is set, so a retry
+ * reaching another replica is recognised; otherwise in this process.
  */
 @ApplicationScoped
 public class IdempotencyStoreProducer {
@@ -19,8 +19,8 @@ public class IdempotencyStoreProducer {
   static final Duration RETENTION = Duration.ofHours(24);
 
   /**
-   * The name of the {@link Duration} bean that says how long a key stays in flight: the request
-   * it guards knows how long it may take, this package does not.
+   * The name of the {@link Duration} bean that says how long a key stays in flight: the request it
+   * guards knows how long it may take, this package does not.
    */
   public static final String KEY_IN_FLIGHT = "idempotencyKeyInFlight";
 
@@ -33,7 +33,8 @@ public class IdempotencyStoreProducer {
   @Produces
   @ApplicationScoped
   IdempotencyStore store() {
-    return redis.client()
+    return redis
+        .client()
         .<IdempotencyStore>map(client -> new RedisIdempotencyStore(client, RETENTION, inFlight))
         .orElseGet(() -> new InProcessIdempotencyStore(Clock.systemUTC(), RETENTION, inFlight));
   }

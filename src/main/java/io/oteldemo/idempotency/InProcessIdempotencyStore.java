@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The idempotency records of one server process, used when no Redis is configured. Bounded like
- * the job registry: expired records are dropped, and past a fixed number the oldest go first.
+ * The idempotency records of one server process, used when no Redis is configured. Bounded like the
+ * job registry: expired records are dropped, and past a fixed number the oldest go first.
  */
 public final class InProcessIdempotencyStore implements IdempotencyStore {
 
@@ -19,6 +19,7 @@ public final class InProcessIdempotencyStore implements IdempotencyStore {
 
   /** Insertion order, refreshed on completion: the oldest records are at the front. */
   private final Map<RecordId, Entry> entries = new LinkedHashMap<>();
+
   private final Clock clock;
   private final Duration retention;
   private final Duration inFlightTimeout;
@@ -28,8 +29,8 @@ public final class InProcessIdempotencyStore implements IdempotencyStore {
     this(clock, retention, inFlightTimeout, MAX_ENTRIES);
   }
 
-  InProcessIdempotencyStore(Clock clock, Duration retention, Duration inFlightTimeout,
-      int maxEntries) {
+  InProcessIdempotencyStore(
+      Clock clock, Duration retention, Duration inFlightTimeout, int maxEntries) {
     this.clock = clock;
     this.retention = retention;
     this.inFlightTimeout = inFlightTimeout;
@@ -65,8 +66,9 @@ public final class InProcessIdempotencyStore implements IdempotencyStore {
     Entry entry = entries.get(id);
     if (isInFlightFor(entry, claim)) {
       entries.remove(id);
-      entries.put(id, new Entry(entry.fingerprint(), entry.token(), answer,
-          clock.instant().plus(retention)));
+      entries.put(
+          id,
+          new Entry(entry.fingerprint(), entry.token(), answer, clock.instant().plus(retention)));
     }
   }
 
@@ -79,7 +81,9 @@ public final class InProcessIdempotencyStore implements IdempotencyStore {
   }
 
   private boolean isInFlightFor(Entry entry, IdempotencyClaim claim) {
-    return entry != null && entry.answer() == null && entry.token().equals(claim.token())
+    return entry != null
+        && entry.answer() == null
+        && entry.token().equals(claim.token())
         && entry.expiresAt().isAfter(clock.instant());
   }
 
@@ -98,6 +102,6 @@ public final class InProcessIdempotencyStore implements IdempotencyStore {
   private record RecordId(String user, String keyDigest) {}
 
   /** {@code answer} is null while the first request is in flight. */
-  private record Entry(String fingerprint, String token, StoredAcceptance answer,
-      Instant expiresAt) {}
+  private record Entry(
+      String fingerprint, String token, StoredAcceptance answer, Instant expiresAt) {}
 }

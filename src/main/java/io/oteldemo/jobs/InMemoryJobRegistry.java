@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The job registry of one server process, used when no Redis is configured: entries expire after
- * the retention period and the oldest are dropped past a fixed number, so memory stays bounded.
- * The owner and slot indexes are kept in step with the entries.
+ * the retention period and the oldest are dropped past a fixed number, so memory stays bounded. The
+ * owner and slot indexes are kept in step with the entries.
  */
 public final class InMemoryJobRegistry implements JobRegistry {
 
@@ -22,6 +22,7 @@ public final class InMemoryJobRegistry implements JobRegistry {
 
   /** Insertion order: the expired and the surplus entries are at the front. */
   private final Map<String, RegisteredJob> jobs = new LinkedHashMap<>();
+
   private final Map<String, Set<String>> jobIdsByOwner = new HashMap<>();
   private final Map<JobSlot, String> latestBySlot = new HashMap<>();
   private final Map<JobSlot, String> completedBySlot = new HashMap<>();

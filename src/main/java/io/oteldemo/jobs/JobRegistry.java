@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The jobs this gateway created, and who created them: the worker reports a queued job without
- * its date and device, and only jobs created through the API are answered for, each to its owner
- * only. Shared by every replica when Redis is configured ({@link RedisJobRegistry}), otherwise
- * kept in this process ({@link InMemoryJobRegistry}). Entries are kept for the retention period
- * ({@code JOB_RETENTION}).
+ * The jobs this gateway created, and who created them: the worker reports a queued job without its
+ * date and device, and only jobs created through the API are answered for, each to its owner only.
+ * Shared by every replica when Redis is configured ({@link RedisJobRegistry}), otherwise kept in
+ * this process ({@link InMemoryJobRegistry}). Entries are kept for the retention period ({@code
+ * JOB_RETENTION}).
  */
 public interface JobRegistry {
 
@@ -25,8 +25,8 @@ public interface JobRegistry {
   Optional<String> latestJobId(JobSlot slot);
 
   /**
-   * Remembers that a retained job completed: its result file is then its owner's to download,
-   * even after the worker forgot the job. Nothing is remembered for a job no longer retained.
+   * Remembers that a retained job completed: its result file is then its owner's to download, even
+   * after the worker forgot the job. Nothing is remembered for a job no longer retained.
    */
   void markCompleted(RegisteredJob job);
 

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses, once, where the job registry lives: in Redis when {@code REDIS_URL} is set, so every
- * replica answers for every job; otherwise in this process. {@code JOB_RETENTION} is checked as
- * the application starts.
+ * replica answers for every job; otherwise in this process. {@code JOB_RETENTION} is checked as the
+ * application starts.
  */
 @ApplicationScoped
 public class JobRegistryProducer {
@@ -44,18 +44,22 @@ public class JobRegistryProducer {
   @ApplicationScoped
   JobRegistry registry() {
     Clock clock = Clock.systemUTC();
-    JobRegistry registry = redis.client()
-        .<JobRegistry>map(client -> new RedisJobRegistry(client, clock, retention))
-        .orElseGet(() -> new InMemoryJobRegistry(clock, retention));
-    LOG.info(() -> "Job registry: " + registry.getClass().getSimpleName() + ", retention "
-        + retention);
+    JobRegistry registry =
+        redis
+            .client()
+            .<JobRegistry>map(client -> new RedisJobRegistry(client, clock, retention))
+            .orElseGet(() -> new InMemoryJobRegistry(clock, retention));
+    LOG.info(
+        () -> "Job registry: " + registry.getClass().getSimpleName() + ", retention " + retention);
     return registry;
   }
 
   @Produces
   @ApplicationScoped
   JobSlotLock slotLock() {
-    return redis.client().<JobSlotLock>map(RedisJobSlotLock::new)
+    return redis
+        .client()
+        .<JobSlotLock>map(RedisJobSlotLock::new)
         .orElseGet(() -> new InProcessJobSlotLock(Clock.systemUTC()));
   }
 }

@@ -18,12 +18,12 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The job registry in Redis, so that any replica can answer for any job. Keys, each with its
- * own expiry of one retention period:
+ * The job registry in Redis, so that any replica can answer for any job. Keys, each with its own
+ * expiry of one retention period:
  *
  * <ul>
- *   <li>{@code job:<jobId>}: the job (owner, date, device, registration time) as JSON, for
- *       lookups by id alone;
+ *   <li>{@code job:<jobId>}: the job (owner, date, device, registration time) as JSON, for lookups
+ *       by id alone;
  *   <li>{@code jobs:{<owner>}}: a sorted set of the owner's job ids by registration time, for
  *       listing, trimmed to the retention period and {@value #MAX_JOBS_PER_OWNER} entries;
  *   <li>{@code jobs:{<owner>}:latest:<date>:<device>}: the slot's latest job id, for duplicate
@@ -32,8 +32,8 @@ import redis.clients.jedis.params.SetParams;
  *       downloads; it expires with that job.
  * </ul>
  *
- * The owner's keys share the hash tag {@code {<owner>}}, so the script that updates them
- * together runs on Redis Cluster too.
+ * The owner's keys share the hash tag {@code {<owner>}}, so the script that updates them together
+ * runs on Redis Cluster too.
  */
 public final class RedisJobRegistry implements JobRegistry {
 
@@ -43,7 +43,8 @@ public final class RedisJobRegistry implements JobRegistry {
   static final int MAX_JOBS_PER_OWNER = 10_000;
 
   /** KEYS: owner's index, slot's latest; ARGV: job id, score, exclusive cutoff, ttl ms, cap. */
-  private static final String INDEX_SCRIPT = """
+  private static final String INDEX_SCRIPT =
+      """
       redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
       redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[5]) + 1))
@@ -66,13 +67,20 @@ public final class RedisJobRegistry implements JobRegistry {
   public void register(RegisteredJob job) {
     long ttl = retention.toMillis();
     long score = job.registeredAt().toEpochMilli();
-    RedisCommands.run("register a job", () -> {
-      redis.set(jobKey(job.jobId()), toJson(job), SetParams.setParams().px(ttl));
-      return redis.eval(INDEX_SCRIPT,
-          List.of(ownerKey(job.owner()), latestKey(job.slot())),
-          List.of(job.jobId(), Long.toString(score), "(" + (score - ttl), Long.toString(ttl),
-              Integer.toString(MAX_JOBS_PER_OWNER)));
-    });
+    RedisCommands.run(
+        "register a job",
+        () -> {
+          redis.set(jobKey(job.jobId()), toJson(job), SetParams.setParams().px(ttl));
+          return redis.eval(
+              INDEX_SCRIPT,
+              List.of(ownerKey(job.owner()), latestKey(job.slot())),
+              List.of(
+                  job.jobId(),
+                  Long.toString(score),
+                  "(" + (score - ttl),
+                  Long.toString(ttl),
+                  Integer.toString(MAX_JOBS_PER_OWNER)));
+        });
   }
 
   @Override
@@ -84,8 +92,10 @@ public final class RedisJobRegistry implements JobRegistry {
   @Override
   public Set<String> jobIdsOf(String owner) {
     long oldestKept = clock.instant().minus(retention).toEpochMilli();
-    return new LinkedHashSet<>(RedisCommands.run("list a user's jobs",
-        () -> redis.zrangeByScore(ownerKey(owner), Long.toString(oldestKept), "+inf")));
+    return new LinkedHashSet<>(
+        RedisCommands.run(
+            "list a user's jobs",
+            () -> redis.zrangeByScore(ownerKey(owner), Long.toString(oldestKept), "+inf")));
   }
 
   @Override
@@ -100,7 +110,8 @@ public final class RedisJobRegistry implements JobRegistry {
     if (ttl <= 0) {
       return;
     }
-    RedisCommands.run("mark a job completed",
+    RedisCommands.run(
+        "mark a job completed",
         () -> redis.set(completedKey(job.slot()), job.jobId(), SetParams.setParams().px(ttl)));
   }
 
@@ -127,10 +138,11 @@ public final class RedisJobRegistry implements JobRegistry {
   }
 
   private static String toJson(RegisteredJob job) {
-    JsonObjectBuilder json = JSON.createObjectBuilder()
-        .add("owner", job.owner())
-        .add("date", job.date().toString())
-        .add("registered_at", job.registeredAt().toString());
+    JsonObjectBuilder json =
+        JSON.createObjectBuilder()
+            .add("owner", job.owner())
+            .add("date", job.date().toString())
+            .add("registered_at", job.registeredAt().toString());
     job.deviceId().ifPresent(device -> json.add("device_id", device));
     return json.build().toString();
   }
@@ -138,7 +150,9 @@ public final class RedisJobRegistry implements JobRegistry {
   private static RegisteredJob fromJson(String jobId, String text) {
     try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       JsonObject json = reader.readObject();
-      return new RegisteredJob(jobId, json.getString("owner"),
+      return new RegisteredJob(
+          jobId,
+          json.getString("owner"),
           LocalDate.parse(json.getString("date")),
           Optional.ofNullable(json.getString("device_id", null)),
           Instant.parse(json.getString("registered_at")));

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * What the gateway asked the worker for, remembered because the worker does not say it back,
- * and for whom: {@code owner} is the token's {@code sub}, so a user sees only their own jobs.
+ * What the gateway asked the worker for, remembered because the worker does not say it back, and
+ * for whom: {@code owner} is the token's {@code sub}, so a user sees only their own jobs.
  */
 public record RegisteredJob(
     String jobId, String owner, LocalDate date, Optional<String> deviceId, Instant registeredAt) {

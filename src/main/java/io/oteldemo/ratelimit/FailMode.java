@@ -2,7 +2,9 @@ package io.oteldemo.ratelimit;
 
 import java.util.Locale;
 
-/** What a request gets when Redis cannot decide: let through (open) or refused with 503 (closed). */
+/**
+ * What a request gets when Redis cannot decide: let through (open) or refused with 503 (closed).
+ */
 public enum FailMode {
   OPEN,
   CLOSED;

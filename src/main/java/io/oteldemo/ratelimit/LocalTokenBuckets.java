@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets in this process, for a run without Redis: the same algorithm as the Redis
- * script, per instance. Buckets idle for longer than their window are full again and dropped.
+ * Token buckets in this process, for a run without Redis: the same algorithm as the Redis script,
+ * per instance. Buckets idle for longer than their window are full again and dropped.
  */
 public final class LocalTokenBuckets implements TokenBuckets {
 
@@ -25,8 +25,8 @@ public final class LocalTokenBuckets implements TokenBuckets {
   public RateLimitDecision take(String subject, RateLimitPolicy policy) {
     long now = nanoClock.getAsLong();
     sweepNow(now);
-    Bucket bucket = buckets.computeIfAbsent(subject + "\u0000" + policy.name(),
-        key -> new Bucket(policy, now));
+    Bucket bucket =
+        buckets.computeIfAbsent(subject + "\u0000" + policy.name(), key -> new Bucket(policy, now));
     return bucket.take(now);
   }
 
@@ -62,7 +62,8 @@ public final class LocalTokenBuckets implements TokenBuckets {
 
     synchronized RateLimitDecision take(long now) {
       // Multiply before dividing, so a whole window refills exactly the whole limit.
-      double refill = (double) Math.max(0, now - updated) * policy.limit() / policy.window().toNanos();
+      double refill =
+          (double) Math.max(0, now - updated) * policy.limit() / policy.window().toNanos();
       tokens = Math.min(policy.limit(), tokens + refill);
       updated = now;
       boolean allowed = tokens >= 1;
@@ -73,8 +74,12 @@ public final class LocalTokenBuckets implements TokenBuckets {
         retryNanos = (long) Math.ceil((1 - tokens) / ratePerNano);
       }
       long resetNanos = (long) Math.ceil((policy.limit() - tokens) / ratePerNano);
-      return RateLimitDecision.of(policy, allowed, (long) Math.floor(tokens),
-          resetNanos / 1_000_000, retryNanos / 1_000_000);
+      return RateLimitDecision.of(
+          policy,
+          allowed,
+          (long) Math.floor(tokens),
+          resetNanos / 1_000_000,
+          retryNanos / 1_000_000);
     }
 
     synchronized boolean isIdleSince(long now) {

@@ -3,17 +3,28 @@ package io.oteldemo.ratelimit;
 import java.util.OptionalLong;
 
 /**
- * One decision: whether the request may pass, how many requests remain, and when the quota is
- * whole again. Without a store to decide (Redis failing open) the quota is unknown.
+ * One decision: whether the request may pass, how many requests remain, and when the quota is whole
+ * again. Without a store to decide (Redis failing open) the quota is unknown.
  */
 public record RateLimitDecision(
-    RateLimitPolicy policy, boolean allowed, OptionalLong remaining, long resetSeconds,
+    RateLimitPolicy policy,
+    boolean allowed,
+    OptionalLong remaining,
+    long resetSeconds,
     long retryAfterSeconds) {
 
-  static RateLimitDecision of(RateLimitPolicy policy, boolean allowed, long remaining,
-      long resetMillis, long retryAfterMillis) {
-    return new RateLimitDecision(policy, allowed, OptionalLong.of(remaining),
-        ceilSeconds(resetMillis), allowed ? 0 : Math.max(1, ceilSeconds(retryAfterMillis)));
+  static RateLimitDecision of(
+      RateLimitPolicy policy,
+      boolean allowed,
+      long remaining,
+      long resetMillis,
+      long retryAfterMillis) {
+    return new RateLimitDecision(
+        policy,
+        allowed,
+        OptionalLong.of(remaining),
+        ceilSeconds(resetMillis),
+        allowed ? 0 : Math.max(1, ceilSeconds(retryAfterMillis)));
   }
 
   /** Let through without a decision (Redis unavailable, failing open). */

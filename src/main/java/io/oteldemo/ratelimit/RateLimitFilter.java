@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Limits each authenticated user per route class ({@link RateLimited} resource methods), after
- * authentication, and puts the IETF {@code RateLimit-Policy} and {@code RateLimit} fields on
- * every limited answer. Preflights and public endpoints are not resource methods of ours with
+ * authentication, and puts the IETF {@code RateLimit-Policy} and {@code RateLimit} fields on every
+ * limited answer. Preflights and public endpoints are not resource methods of ours with
  * {@code @RateLimited}, so they are never limited.
  */
 @Provider

@@ -12,9 +12,17 @@ public class RateLimitedException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   RateLimitedException(RateLimitDecision decision) {
-    super(ErrorCode.RATE_LIMITED, "Too many " + decision.policy().name() + " requests: at most "
-            + decision.policy().limit() + " per " + decision.policy().windowSeconds() + " s",
-        details(decision), OptionalLong.of(decision.retryAfterSeconds()),
+    super(
+        ErrorCode.RATE_LIMITED,
+        "Too many "
+            + decision.policy().name()
+            + " requests: at most "
+            + decision.policy().limit()
+            + " per "
+            + decision.policy().windowSeconds()
+            + " s",
+        details(decision),
+        OptionalLong.of(decision.retryAfterSeconds()),
         RateLimitFilter.headers(decision));
   }
 

@@ -33,17 +33,26 @@ public class RateLimiter {
   @PostConstruct
   void init() {
     for (RouteClass route : RouteClass.values()) {
-      policies.put(route, RateLimitPolicy.parse(route.policyName(),
-          config.getValue(route.setting(), String.class), route.setting()));
+      policies.put(
+          route,
+          RateLimitPolicy.parse(
+              route.policyName(), config.getValue(route.setting(), String.class), route.setting()));
     }
-    outagePolicy = new RedisOutagePolicy(
-        FailMode.parse(config.getValue("RATE_LIMIT_FAIL_MODE", String.class)), Clock.systemUTC());
+    outagePolicy =
+        new RedisOutagePolicy(
+            FailMode.parse(config.getValue("RATE_LIMIT_FAIL_MODE", String.class)),
+            Clock.systemUTC());
     if (!redisBuckets.available()) {
       localBuckets = new LocalTokenBuckets(System::nanoTime);
     }
-    LOG.info(() -> "Rate limits " + policies.values() + (localBuckets == null
-        ? " in Redis, failing " + outagePolicy.mode().name().toLowerCase(java.util.Locale.ROOT)
-        : " in this process only (no REDIS_URL): each instance counts on its own"));
+    LOG.info(
+        () ->
+            "Rate limits "
+                + policies.values()
+                + (localBuckets == null
+                    ? " in Redis, failing "
+                        + outagePolicy.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    : " in this process only (no REDIS_URL): each instance counts on its own"));
   }
 
   /** Checks the limits at start, so a bad setting stops the deployment. */

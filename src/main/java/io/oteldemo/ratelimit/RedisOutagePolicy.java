@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
- * Decides for Redis when it cannot: fail open (let the request through, undecided) or closed
- * (503), logging at most once per interval and counting every such request.
+ * Decides for Redis when it cannot: fail open (let the request through, undecided) or closed (503),
+ * logging at most once per interval and counting every such request.
  */
 public final class RedisOutagePolicy {
 
@@ -36,8 +36,11 @@ public final class RedisOutagePolicy {
     long count = undecided.incrementAndGet();
     logNowAndThen(failure, count);
     if (mode == FailMode.CLOSED) {
-      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Rate limiting is unavailable; try"
-          + " again shortly", null, OptionalLong.of(CLOSED_RETRY_AFTER_SECONDS));
+      throw new ApiException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "Rate limiting is unavailable; try" + " again shortly",
+          null,
+          OptionalLong.of(CLOSED_RETRY_AFTER_SECONDS));
     }
     return RateLimitDecision.undecided(policy);
   }
@@ -55,14 +58,24 @@ public final class RedisOutagePolicy {
     Instant now = clock.instant();
     Instant last = lastLogged.get();
     if (now.isAfter(last.plus(LOG_INTERVAL)) && lastLogged.compareAndSet(last, now)) {
-      LOG.warning(() -> "Redis cannot decide rate limits (" + failure.getClass().getSimpleName()
-          + "); failing " + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + count
-          + " request(s) so far " + TraceIds.logTag());
+      LOG.warning(
+          () ->
+              "Redis cannot decide rate limits ("
+                  + failure.getClass().getSimpleName()
+                  + "); failing "
+                  + mode.name().toLowerCase(java.util.Locale.ROOT)
+                  + ", "
+                  + count
+                  + " request(s) so far "
+                  + TraceIds.logTag());
     }
   }
 
   Map<String, Object> report() {
-    return Map.of("fail_mode", mode.name().toLowerCase(java.util.Locale.ROOT),
-        "undecided_requests", undecided.get());
+    return Map.of(
+        "fail_mode",
+        mode.name().toLowerCase(java.util.Locale.ROOT),
+        "undecided_requests",
+        undecided.get());
   }
 }

@@ -33,8 +33,8 @@ public final class RedisTokenBuckets implements TokenBuckets {
   @Override
   public RateLimitDecision take(String subject, RateLimitPolicy policy) {
     List<String> keys = List.of(key(subject, policy));
-    List<String> args = List.of(Integer.toString(policy.limit()),
-        Long.toString(policy.window().toMillis()));
+    List<String> args =
+        List.of(Integer.toString(policy.limit()), Long.toString(policy.window().toMillis()));
     Object reply;
     try {
       reply = evaluate(keys, args);
@@ -43,8 +43,8 @@ public final class RedisTokenBuckets implements TokenBuckets {
       reply = evaluate(keys, args);
     }
     List<?> values = (List<?>) reply;
-    return RateLimitDecision.of(policy, number(values, 0) == 1, number(values, 1),
-        number(values, 2), number(values, 3));
+    return RateLimitDecision.of(
+        policy, number(values, 0) == 1, number(values, 1), number(values, 2), number(values, 3));
   }
 
   private Object evaluate(List<String> keys, List<String> args) {

@@ -6,14 +6,14 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Runs Redis commands whose failure the API must report rather than hide: every Jedis failure
- * (timeout, refused connection, exhausted pool, error reply) becomes a
- * {@link SharedStateUnavailableException}.
+ * (timeout, refused connection, exhausted pool, error reply) becomes a {@link
+ * SharedStateUnavailableException}.
  *
- * <p>A command that timed out or lost its connection is sent once more at once: a pause of Redis
- * or of this JVM (a collection, two busy cores) a little longer than the timeout would otherwise
- * fail the request, while a dead Redis fails the second attempt as fast as the first. Every
- * command run here must therefore be safe to repeat: the same write again, or a script that
- * recognises its own token.
+ * <p>A command that timed out or lost its connection is sent once more at once: a pause of Redis or
+ * of this JVM (a collection, two busy cores) a little longer than the timeout would otherwise fail
+ * the request, while a dead Redis fails the second attempt as fast as the first. Every command run
+ * here must therefore be safe to repeat: the same write again, or a script that recognises its own
+ * token.
  */
 public final class RedisCommands {
 

@@ -18,10 +18,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The one Redis client of the application, when {@code REDIS_URL} is set: short timeouts (250 ms
- * by default, one repetition in {@link RedisCommands}), so a slow or dead Redis costs a request
- * well under a second, never many seconds. Without it, the state that replicas would share stays
- * in this process, and the server says so at start.
+ * The one Redis client of the application, when {@code REDIS_URL} is set: short timeouts (250 ms by
+ * default, one repetition in {@link RedisCommands}), so a slow or dead Redis costs a request well
+ * under a second, never many seconds. Without it, the state that replicas would share stays in this
+ * process, and the server says so at start.
  */
 @ApplicationScoped
 public class RedisConnection {
@@ -44,8 +44,9 @@ public class RedisConnection {
   void open() {
     Optional<String> configured = url.map(String::trim).filter(value -> !value.isEmpty());
     if (configured.isEmpty()) {
-      LOG.warning("REDIS_URL is not set: rate limits, the job registry and idempotency records"
-          + " are kept in this process only, per instance");
+      LOG.warning(
+          "REDIS_URL is not set: rate limits, the job registry and idempotency records"
+              + " are kept in this process only, per instance");
       return;
     }
     endpoint = RedisEndpoint.parse(configured.get());
@@ -55,12 +56,13 @@ public class RedisConnection {
 
   /** Connects as configured; the tests use it for clients of their own Redis. */
   public static UnifiedJedis connect(RedisEndpoint endpoint, Duration timeout) {
-    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis((int) timeout.toMillis())
-        .socketTimeoutMillis((int) timeout.toMillis())
-        .database(endpoint.database())
-        .ssl(endpoint.tls())
-        .clientName("otel-demo");
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis((int) timeout.toMillis())
+            .socketTimeoutMillis((int) timeout.toMillis())
+            .database(endpoint.database())
+            .ssl(endpoint.tls())
+            .clientName("otel-demo");
     endpoint.user().ifPresent(config::user);
     endpoint.password().ifPresent(config::password);
     GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();

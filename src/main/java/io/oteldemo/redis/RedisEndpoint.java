@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Where Redis is, parsed from {@code REDIS_URL}: {@code redis://} or {@code rediss://} (TLS),
- * with optional user, password and database ({@code rediss://user:secret@host:6379/2}). Its
- * {@link #toString()} never shows the password.
+ * Where Redis is, parsed from {@code REDIS_URL}: {@code redis://} or {@code rediss://} (TLS), with
+ * optional user, password and database ({@code rediss://user:secret@host:6379/2}). Its {@link
+ * #toString()} never shows the password.
  */
 public record RedisEndpoint(
-    String host, int port, boolean tls, Optional<String> user, Optional<String> password,
+    String host,
+    int port,
+    boolean tls,
+    Optional<String> user,
+    Optional<String> password,
     int database) {
 
   private static final int DEFAULT_PORT = 6379;
@@ -39,11 +43,10 @@ public record RedisEndpoint(
       int colon = userInfo.indexOf(':');
       String name = colon < 0 ? userInfo : userInfo.substring(0, colon);
       user = Optional.of(decode(name)).filter(value -> !value.isEmpty());
-      password = colon < 0 ? Optional.empty()
-          : Optional.of(decode(userInfo.substring(colon + 1)));
+      password = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
     }
-    return new RedisEndpoint(uri.getHost(), port, scheme.equals("rediss"), user, password,
-        database(uri.getPath()));
+    return new RedisEndpoint(
+        uri.getHost(), port, scheme.equals("rediss"), user, password, database(uri.getPath()));
   }
 
   private static int database(String path) {
@@ -74,7 +77,12 @@ public record RedisEndpoint(
   @Override
   public String toString() {
     String credentials = user.orElse("") + password.map(secret -> ":***").orElse("");
-    return (tls ? "rediss://" : "redis://") + (credentials.isEmpty() ? "" : credentials + "@")
-        + host + ":" + port + "/" + database;
+    return (tls ? "rediss://" : "redis://")
+        + (credentials.isEmpty() ? "" : credentials + "@")
+        + host
+        + ":"
+        + port
+        + "/"
+        + database;
   }
 }

@@ -33,9 +33,9 @@ import java.util.function.Function;
  *
  * <p>Not OpenTelemetry's {@code opentelemetry-grpc-1.6} interceptor (2.14, the line built for
  * Liberty's OpenTelemetry 1.48): it ends a failed call's span with ERROR but without the gRPC
- * status and message, ends it before an inner interceptor sees the close (so nothing can add
- * them), and its attribute extractors see neither the call options nor the response messages
- * that our {@code distance.*} attributes come from.
+ * status and message, ends it before an inner interceptor sees the close (so nothing can add them),
+ * and its attribute extractors see neither the call options nor the response messages that our
+ * {@code distance.*} attributes come from.
  */
 public final class GrpcClientTracing implements ClientInterceptor {
 
@@ -108,7 +108,8 @@ public final class GrpcClientTracing implements ClientInterceptor {
     return new TracedCall<>(call, span, callContext, responseAttributes);
   }
 
-  private final class TracedCall<Q, R> extends ForwardingClientCall.SimpleForwardingClientCall<Q, R> {
+  private final class TracedCall<Q, R>
+      extends ForwardingClientCall.SimpleForwardingClientCall<Q, R> {
 
     private final Span span;
     private final Context callContext;

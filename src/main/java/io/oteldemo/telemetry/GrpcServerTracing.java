@@ -10,9 +10,9 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 /**
- * Continues the caller's trace on the server side: the context (traceparent, tracestate,
- * baggage) extracted from the call's metadata with the configured propagators is current while
- * the call is handled, so the handler's spans and logs join the caller's trace.
+ * Continues the caller's trace on the server side: the context (traceparent, tracestate, baggage)
+ * extracted from the call's metadata with the configured propagators is current while the call is
+ * handled, so the handler's spans and logs join the caller's trace.
  *
  * <p>Not OpenTelemetry's {@code opentelemetry-grpc-1.6} server interceptor: that one starts a
  * SERVER span for every call, also one that carries no trace context, where this server (the

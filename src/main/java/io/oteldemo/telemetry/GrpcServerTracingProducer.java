@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Offers server-side trace continuation as a plain {@link ServerInterceptor} bean, so a gRPC
- * server in this application (the embedded worker) applies it without knowing where it comes
- * from: the worker stays a plug-in that depends on gRPC and its contract only.
+ * Offers server-side trace continuation as a plain {@link ServerInterceptor} bean, so a gRPC server
+ * in this application (the embedded worker) applies it without knowing where it comes from: the
+ * worker stays a plug-in that depends on gRPC and its contract only.
  */
 @ApplicationScoped
 public class GrpcServerTracingProducer {

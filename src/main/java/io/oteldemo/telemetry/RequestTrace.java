@@ -3,8 +3,8 @@ package io.oteldemo.telemetry;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The W3C trace id of the request being handled, read once from the server span that
- * MicroProfile Telemetry opened, so the body, the header and the logs all quote the same id.
+ * The W3C trace id of the request being handled, read once from the server span that MicroProfile
+ * Telemetry opened, so the body, the header and the logs all quote the same id.
  */
 @RequestScoped
 public class RequestTrace {

@@ -34,8 +34,10 @@ public final class TraceIds {
   /** The log tag of a request whose trace id is known (a random one when telemetry is off). */
   public static String logTag(String traceId) {
     SpanContext context = Span.current().getSpanContext();
-    return "[trace_id=" + traceId
-        + (context.isValid() ? " span_id=" + context.getSpanId() : "") + "]";
+    return "[trace_id="
+        + traceId
+        + (context.isValid() ? " span_id=" + context.getSpanId() : "")
+        + "]";
   }
 
   private static String random() {

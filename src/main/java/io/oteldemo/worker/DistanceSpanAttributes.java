@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The business attributes of our spans: which day, device and job a call is about, the job's
- * status and, once computed, how many locations it read. Nothing personal (no user, no token).
+ * The business attributes of our spans: which day, device and job a call is about, the job's status
+ * and, once computed, how many locations it read. Nothing personal (no user, no token).
  */
 public final class DistanceSpanAttributes {
 

@@ -30,11 +30,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The gRPC adapter of {@link DistanceWorkerClient}: every call carries the configured deadline,
- * and every failure leaves as a classified {@link WorkerException}.
+ * The gRPC adapter of {@link DistanceWorkerClient}: every call carries the configured deadline, and
+ * every failure leaves as a classified {@link WorkerException}.
  *
- * <p>MicroProfile Fault Tolerance guards the calls (each method has its own policies, all
- * tunable through the standard properties, e.g. {@code
+ * <p>MicroProfile Fault Tolerance guards the calls (each method has its own policies, all tunable
+ * through the standard properties, e.g. {@code
  * io.oteldemo.worker.GrpcDistanceWorkerClient/jobStatus/CircuitBreaker/delay}):
  *
  * <ul>
@@ -44,10 +44,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  *       WorkerUnavailableException}, {@link WorkerTimeoutException}, {@link TimeoutException}),
  *       never the worker's business answers (not found, invalid argument, queue full).
  *   <li>{@code @Bulkhead} bounds the concurrent calls; a full one answers at once.
- *   <li>{@code @Retry} only on the reads (status, list), only when the worker was unavailable,
- *       with a jittered delay, and never into an open circuit. {@code calculate} is never retried
- *       here: a repeated call may queue a second job. grpc-java already retries, transparently,
- *       only the calls that never left the client.
+ *   <li>{@code @Retry} only on the reads (status, list), only when the worker was unavailable, with
+ *       a jittered delay, and never into an open circuit. {@code calculate} is never retried here:
+ *       a repeated call may queue a second job. grpc-java already retries, transparently, only the
+ *       calls that never left the client.
  * </ul>
  *
  * <p>{@link #health()} has no policy: it never throws, and answers {@code UNREACHABLE} itself.
@@ -95,10 +95,16 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
 
   @Override
   @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
-  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.5,
+      delay = 10_000,
       successThreshold = 2,
-      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
-          TimeoutException.class})
+      failOn = {
+        WorkerUnavailableException.class,
+        WorkerTimeoutException.class,
+        TimeoutException.class
+      })
   @Bulkhead(10)
   public QueuedJob calculate(LocalDate date, Optional<String> deviceId) {
     CalculateDistanceRequest request =
@@ -108,18 +114,28 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .build();
     Attributes attributes = DistanceSpanAttributes.calculateRequest(date, deviceId);
     return WorkerMessages.queuedJob(
-        call(CALCULATE, attributes,
-            () -> distance(attributes).calculateDistanceFromHome(request)));
+        call(CALCULATE, attributes, () -> distance(attributes).calculateDistanceFromHome(request)));
   }
 
   @Override
   @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 10_000,
-      retryOn = WorkerUnavailableException.class, abortOn = CircuitBreakerOpenException.class)
-  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+  @Retry(
+      maxRetries = 2,
+      delay = 200,
+      jitter = 100,
+      maxDuration = 10_000,
+      retryOn = WorkerUnavailableException.class,
+      abortOn = CircuitBreakerOpenException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.5,
+      delay = 10_000,
       successThreshold = 2,
-      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
-          TimeoutException.class})
+      failOn = {
+        WorkerUnavailableException.class,
+        WorkerTimeoutException.class,
+        TimeoutException.class
+      })
   @Bulkhead(20)
   public WorkerJob jobStatus(String jobId) {
     GetJobStatusRequest request = GetJobStatusRequest.newBuilder().setJobId(jobId).build();
@@ -130,12 +146,23 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
 
   @Override
   @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 10_000,
-      retryOn = WorkerUnavailableException.class, abortOn = CircuitBreakerOpenException.class)
-  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
+  @Retry(
+      maxRetries = 2,
+      delay = 200,
+      jitter = 100,
+      maxDuration = 10_000,
+      retryOn = WorkerUnavailableException.class,
+      abortOn = CircuitBreakerOpenException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.5,
+      delay = 10_000,
       successThreshold = 2,
-      failOn = {WorkerUnavailableException.class, WorkerTimeoutException.class,
-          TimeoutException.class})
+      failOn = {
+        WorkerUnavailableException.class,
+        WorkerTimeoutException.class,
+        TimeoutException.class
+      })
   @Bulkhead(20)
   public WorkerJobPage listJobs(Optional<JobStatus> status, int limit, int offset) {
     ListJobsRequest request =
@@ -145,8 +172,7 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .setOffset(offset)
             .build();
     return WorkerMessages.page(
-        call(LIST_JOBS, Attributes.empty(),
-            () -> distance(Attributes.empty()).listJobs(request)));
+        call(LIST_JOBS, Attributes.empty(), () -> distance(Attributes.empty()).listJobs(request)));
   }
 
   @Override
@@ -180,9 +206,9 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   }
 
   /**
-   * Runs a call; the business attributes go on the current (server) span as well. Every failure
-   * the method's circuit breaker counts is noted (each attempt, so retries included), and so is
-   * the cancellation by Fault Tolerance's timeout, which interrupts the waiting thread.
+   * Runs a call; the business attributes go on the current (server) span as well. Every failure the
+   * method's circuit breaker counts is noted (each attempt, so retries included), and so is the
+   * cancellation by Fault Tolerance's timeout, which interrupts the waiting thread.
    */
   private <T> T call(String method, Attributes attributes, Supplier<T> rpc) {
     Span current = Span.current();

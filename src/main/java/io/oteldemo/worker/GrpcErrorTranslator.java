@@ -5,10 +5,10 @@ import io.grpc.StatusRuntimeException;
 import java.util.Locale;
 
 /**
- * Classifies gRPC failures. The deployed worker answers most errors as plain {@code UNKNOWN}
- * with a message, so its known messages are recognised as well as the proper status codes. The
- * kinds that Fault Tolerance acts on leave as subclasses ({@link WorkerUnavailableException},
- * {@link WorkerTimeoutException}), so that {@code retryOn}/{@code failOn} can name them.
+ * Classifies gRPC failures. The deployed worker answers most errors as plain {@code UNKNOWN} with a
+ * message, so its known messages are recognised as well as the proper status codes. The kinds that
+ * Fault Tolerance acts on leave as subclasses ({@link WorkerUnavailableException}, {@link
+ * WorkerTimeoutException}), so that {@code retryOn}/{@code failOn} can name them.
  */
 public final class GrpcErrorTranslator {
 

@@ -23,9 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Owns the one long-lived channel to the worker, for the whole life of the application. The
- * embedded worker is reached through a loopback socket, by the same code path as a remote one:
- * this class knows only its address, the bean named {@value #EMBEDDED_WORKER_ADDRESS} that the
- * embedded worker publishes (and asking for which starts it).
+ * embedded worker is reached through a loopback socket, by the same code path as a remote one: this
+ * class knows only its address, the bean named {@value #EMBEDDED_WORKER_ADDRESS} that the embedded
+ * worker publishes (and asking for which starts it).
  */
 @ApplicationScoped
 public class WorkerChannel {

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +14,10 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * When each circuit breaker around the worker (its gRPC calls, its HTTP downloads) last saw a
- * failure it counts, so that an open breaker's
- * answer can say how long it stays open. A breaker opens on a counted failure and lets no call
- * through while open, so its last counted failure is when it opened: the remaining open time is
- * its delay (Fault Tolerance's own properties, see {@link WorkerSettings}) minus the time since.
+ * failure it counts, so that an open breaker's answer can say how long it stays open. A breaker
+ * opens on a counted failure and lets no call through while open, so its last counted failure is
+ * when it opened: the remaining open time is its delay (Fault Tolerance's own properties, see
+ * {@link WorkerSettings}) minus the time since.
  */
 @ApplicationScoped
 public class WorkerCircuitBreakers {
@@ -61,8 +60,9 @@ public class WorkerCircuitBreakers {
     for (Map.Entry<Breaker, Instant> failure : lastFailure.entrySet()) {
       Optional<Duration> delay = delay(failure.getKey().type(), failure.getKey().method());
       if (delay.isPresent()) {
-        seconds = Math.max(seconds, retryAfterSeconds(delay.get(),
-            Duration.between(failure.getValue(), now)));
+        seconds =
+            Math.max(
+                seconds, retryAfterSeconds(delay.get(), Duration.between(failure.getValue(), now)));
       }
     }
     return seconds;
@@ -80,8 +80,15 @@ public class WorkerCircuitBreakers {
     for (Method method : type.getDeclaredMethods()) {
       CircuitBreaker breaker = method.getAnnotation(CircuitBreaker.class);
       if (breaker != null && method.getName().equals(methodName)) {
-        return Optional.of(FaultToleranceSetting.duration(config, method, CircuitBreaker.class,
-            "delay", breaker.delay(), "delayUnit", breaker.delayUnit()));
+        return Optional.of(
+            FaultToleranceSetting.duration(
+                config,
+                method,
+                CircuitBreaker.class,
+                "delay",
+                breaker.delay(),
+                "delayUnit",
+                breaker.delayUnit()));
       }
     }
     return Optional.empty();

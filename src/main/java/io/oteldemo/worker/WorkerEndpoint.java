@@ -14,7 +14,8 @@ public record WorkerEndpoint(Mode mode, String host, int port) {
   public static final String EMBEDDED = "embedded";
   private static final String DNS_SCHEME = "dns:///";
   private static final Pattern HOST_PORT =
-      Pattern.compile("(?<host>[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]):(?<port>\\d{1,5})");
+      Pattern.compile(
+          "(?<host>[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]):(?<port>\\d{1,5})");
 
   /** How the channel reaches the worker. */
   public enum Mode {
@@ -40,7 +41,8 @@ public record WorkerEndpoint(Mode mode, String host, int port) {
     if (port < 1 || port > 65535) {
       throw invalid(value);
     }
-    return new WorkerEndpoint(dns ? Mode.DNS_ROUND_ROBIN : Mode.DIRECT, matcher.group("host"), port);
+    return new WorkerEndpoint(
+        dns ? Mode.DNS_ROUND_ROBIN : Mode.DIRECT, matcher.group("host"), port);
   }
 
   /** The gRPC target of a remote worker. */

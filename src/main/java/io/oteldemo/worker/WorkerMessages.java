@@ -15,7 +15,8 @@ final class WorkerMessages {
   private WorkerMessages() {}
 
   static QueuedJob queuedJob(CalculateDistanceResponse response) {
-    return new QueuedJob(response.getJobId(), response.getStatus(), instant(response.getQueuedAt()));
+    return new QueuedJob(
+        response.getJobId(), response.getStatus(), instant(response.getQueuedAt()));
   }
 
   static WorkerJob job(GetJobStatusResponse response) {

@@ -11,15 +11,15 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The worker's settings, read and checked once: where it is, how long a call to it may take,
- * where its result files are served. Everything that waits on the worker (the clients, the
- * job queue's slot lock, an idempotency key's in-flight mark) takes its time from here, so
- * {@code DISTANCE_SERVICE_TIMEOUT} is read in one place.
+ * The worker's settings, read and checked once: where it is, how long a call to it may take, where
+ * its result files are served. Everything that waits on the worker (the clients, the job queue's
+ * slot lock, an idempotency key's in-flight mark) takes its time from here, so {@code
+ * DISTANCE_SERVICE_TIMEOUT} is read in one place.
  *
  * <p>The Fault Tolerance values stay MicroProfile Fault Tolerance's own properties; Liberty's
  * implementation has no API that answers them (neither its metrics nor {@code
- * CircuitBreakerOpenException} tell a breaker's delay), so {@link #faultTolerance()} reads the
- * same keys from the injected {@link Config}, the way {@link FaultToleranceSetting} resolves them.
+ * CircuitBreakerOpenException} tell a breaker's delay), so {@link #faultTolerance()} reads the same
+ * keys from the injected {@link Config}, the way {@link FaultToleranceSetting} resolves them.
  */
 @ApplicationScoped
 public class WorkerSettings {
@@ -43,7 +43,9 @@ public class WorkerSettings {
   private WorkerEndpoint endpoint;
   private Duration timeout;
 
-  /** Settings given directly, e.g. by tests: no Fault Tolerance properties beyond the annotations. */
+  /**
+   * Settings given directly, e.g. by tests: no Fault Tolerance properties beyond the annotations.
+   */
   public static WorkerSettings of(String endpoint, Duration timeout) {
     WorkerSettings settings = new WorkerSettings();
     settings.endpointSetting = endpoint;
@@ -80,13 +82,13 @@ public class WorkerSettings {
 
   /** {@code DISTANCE_WORKER_HTTP_URL}, by default port 8080 of the gRPC endpoint's host. */
   public URI httpUrl() {
-    return URI.create(httpUrlSetting.orElse(
-        "http://" + endpoint.host() + ":" + WORKER_HTTP_PORT));
+    return URI.create(httpUrlSetting.orElse("http://" + endpoint.host() + ":" + WORKER_HTTP_PORT));
   }
 
   /** A lookup of MicroProfile Fault Tolerance's properties, for {@link FaultToleranceSetting}. */
   Function<String, Optional<String>> faultTolerance() {
-    return config == null ? key -> Optional.empty()
+    return config == null
+        ? key -> Optional.empty()
         : key -> config.getOptionalValue(key, String.class);
   }
 
@@ -96,7 +98,7 @@ public class WorkerSettings {
    * precise one (504, counted by the breaker, the call cancelled on the wire).
    */
   public void requireTimeoutsAboveDeadline(Class<?> guarded) {
-    FaultToleranceSetting.requireTimeoutsAbove(guarded, timeout, "DISTANCE_SERVICE_TIMEOUT",
-        faultTolerance());
+    FaultToleranceSetting.requireTimeoutsAbove(
+        guarded, timeout, "DISTANCE_SERVICE_TIMEOUT", faultTolerance());
   }
 }

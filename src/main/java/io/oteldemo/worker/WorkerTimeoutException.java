@@ -3,9 +3,9 @@ package io.oteldemo.worker;
 import io.grpc.Status;
 
 /**
- * The deadline passed before the worker answered ({@link WorkerException.Kind#TIMEOUT}). A
- * class of its own so that the circuit breaker's {@code failOn} can name it; never retried (the
- * call may have reached the worker).
+ * The deadline passed before the worker answered ({@link WorkerException.Kind#TIMEOUT}). A class of
+ * its own so that the circuit breaker's {@code failOn} can name it; never retried (the call may
+ * have reached the worker).
  */
 public class WorkerTimeoutException extends WorkerException {
 

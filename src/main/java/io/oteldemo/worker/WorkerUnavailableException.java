@@ -3,9 +3,9 @@ package io.oteldemo.worker;
 import io.grpc.Status;
 
 /**
- * The worker could not be reached or refused to serve ({@link WorkerException.Kind#UNAVAILABLE}).
- * A class of its own so that Fault Tolerance's {@code retryOn} and {@code failOn} can name it:
- * reads are retried on it and the circuit breaker counts it.
+ * The worker could not be reached or refused to serve ({@link WorkerException.Kind#UNAVAILABLE}). A
+ * class of its own so that Fault Tolerance's {@code retryOn} and {@code failOn} can name it: reads
+ * are retried on it and the circuit breaker counts it.
  */
 public class WorkerUnavailableException extends WorkerException {
 

@@ -21,8 +21,8 @@ class FaultToleranceExceptionMappersTest {
     OptionalLong retryAfter;
 
     @Override
-    public Response of(ErrorCode code, String message, Map<String, Object> details,
-        OptionalLong retryAfter) {
+    public Response of(
+        ErrorCode code, String message, Map<String, Object> details, OptionalLong retryAfter) {
       this.code = code;
       this.retryAfter = retryAfter;
       return null;
@@ -44,12 +44,13 @@ class FaultToleranceExceptionMappersTest {
     RecordedErrors errors = new RecordedErrors();
     CircuitBreakerOpenExceptionMapper mapper = new CircuitBreakerOpenExceptionMapper();
     mapper.errors = errors;
-    mapper.breakers = new WorkerCircuitBreakers() {
-      @Override
-      public long retryAfterSeconds() {
-        return 7;
-      }
-    };
+    mapper.breakers =
+        new WorkerCircuitBreakers() {
+          @Override
+          public long retryAfterSeconds() {
+            return 7;
+          }
+        };
 
     mapper.toResponse(new CircuitBreakerOpenException("open"));
 

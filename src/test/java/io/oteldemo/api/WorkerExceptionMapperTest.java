@@ -13,13 +13,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WorkerExceptionMapperTest {
 
   private static final Map<WorkerException.Kind, ErrorCode> EXPECTED =
-      new EnumMap<>(Map.of(
-          WorkerException.Kind.UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-          WorkerException.Kind.BUSY, ErrorCode.SERVICE_UNAVAILABLE,
-          WorkerException.Kind.TIMEOUT, ErrorCode.GATEWAY_TIMEOUT,
-          WorkerException.Kind.NOT_FOUND, ErrorCode.NOT_FOUND,
-          WorkerException.Kind.INVALID_ARGUMENT, ErrorCode.VALIDATION_ERROR,
-          WorkerException.Kind.FAILED, ErrorCode.BAD_GATEWAY));
+      new EnumMap<>(
+          Map.of(
+              WorkerException.Kind.UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+              WorkerException.Kind.BUSY, ErrorCode.SERVICE_UNAVAILABLE,
+              WorkerException.Kind.TIMEOUT, ErrorCode.GATEWAY_TIMEOUT,
+              WorkerException.Kind.NOT_FOUND, ErrorCode.NOT_FOUND,
+              WorkerException.Kind.INVALID_ARGUMENT, ErrorCode.VALIDATION_ERROR,
+              WorkerException.Kind.FAILED, ErrorCode.BAD_GATEWAY));
 
   @ParameterizedTest
   @EnumSource(WorkerException.Kind.class)

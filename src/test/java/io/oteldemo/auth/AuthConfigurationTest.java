@@ -19,8 +19,10 @@ class AuthConfigurationTest {
 
   private static final String REGION = "us-east-1";
   private static final String POOL = "us-east-1_AbC123";
+
   /** What microprofile-config.properties derives from AWS_REGION and COGNITO_USER_POOL_ID. */
   private static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/" + POOL;
+
   private static final String JWKS = ISSUER + "/.well-known/jwks.json";
 
   /** A complete Cognito configuration, as the application would read it in production. */
@@ -40,17 +42,21 @@ class AuthConfigurationTest {
 
   /** The message of the refusal, after checking that the settings are refused. */
   private static String refusal(Map<String, String> settings) {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> from(settings),
-        "settings " + settings + " should be refused");
-    assertTrue(e.getMessage().startsWith("Authentication is misconfigured: "),
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> from(settings),
+            "settings " + settings + " should be refused");
+    assertTrue(
+        e.getMessage().startsWith("Authentication is misconfigured: "),
         "the refusal should say authentication is misconfigured, was: " + e.getMessage());
     return e.getMessage();
   }
 
   private static void assertMentions(String message, String... parts) {
     for (String part : parts) {
-      assertTrue(message.contains(part),
-          "the message should mention \"" + part + "\", was: " + message);
+      assertTrue(
+          message.contains(part), "the message should mention \"" + part + "\", was: " + message);
     }
   }
 
@@ -59,12 +65,19 @@ class AuthConfigurationTest {
     AuthConfiguration configuration = from(cognito());
 
     assertEquals(ISSUER, configuration.issuer(), "the issuer should be the configured one");
-    assertEquals(JWKS, configuration.jwksLocation(), "the JWKS location should be the configured one");
-    assertEquals(List.of("abc123", "def456"), new ArrayList<>(configuration.clientIds()),
+    assertEquals(
+        JWKS, configuration.jwksLocation(), "the JWKS location should be the configured one");
+    assertEquals(
+        List.of("abc123", "def456"),
+        new ArrayList<>(configuration.clientIds()),
         "both client ids should be accepted, in order");
-    assertEquals(Set.of(TokenUse.ACCESS, TokenUse.ID), configuration.tokenUses(),
+    assertEquals(
+        Set.of(TokenUse.ACCESS, TokenUse.ID),
+        configuration.tokenUses(),
         "access and ID tokens should both be accepted when AUTH_TOKEN_USE is unset");
-    assertEquals(Optional.empty(), configuration.requiredGroup(),
+    assertEquals(
+        Optional.empty(),
+        configuration.requiredGroup(),
         "no group should be required when AUTH_REQUIRED_GROUP is unset");
   }
 
@@ -73,7 +86,9 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("COGNITO_CLIENT_ID", "  abc123 , def456,abc123,, ");
 
-    assertEquals(List.of("abc123", "def456"), new ArrayList<>(from(settings).clientIds()),
+    assertEquals(
+        List.of("abc123", "def456"),
+        new ArrayList<>(from(settings).clientIds()),
         "client ids should be trimmed, empty items dropped and duplicates kept once");
   }
 
@@ -83,7 +98,9 @@ class AuthConfigurationTest {
     String longest = "a".repeat(128);
     settings.put("COGNITO_CLIENT_ID", longest + ",with_underscore,with+plus");
 
-    assertEquals(Set.of(longest, "with_underscore", "with+plus"), from(settings).clientIds(),
+    assertEquals(
+        Set.of(longest, "with_underscore", "with+plus"),
+        from(settings).clientIds(),
         "Cognito client ids ([\\w+]{1,128}) should be accepted");
   }
 
@@ -92,7 +109,9 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("AUTH_TOKEN_USE", "access");
 
-    assertEquals(Set.of(TokenUse.ACCESS), from(settings).tokenUses(),
+    assertEquals(
+        Set.of(TokenUse.ACCESS),
+        from(settings).tokenUses(),
         "only access tokens should be accepted");
   }
 
@@ -101,7 +120,8 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("AUTH_TOKEN_USE", "id");
 
-    assertEquals(Set.of(TokenUse.ID), from(settings).tokenUses(), "only ID tokens should be accepted");
+    assertEquals(
+        Set.of(TokenUse.ID), from(settings).tokenUses(), "only ID tokens should be accepted");
   }
 
   @Test
@@ -109,7 +129,9 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("AUTH_TOKEN_USE", "id, access");
 
-    assertEquals(Set.of(TokenUse.ID, TokenUse.ACCESS), from(settings).tokenUses(),
+    assertEquals(
+        Set.of(TokenUse.ID, TokenUse.ACCESS),
+        from(settings).tokenUses(),
         "'id, access' should accept both kinds");
   }
 
@@ -118,7 +140,9 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("AUTH_REQUIRED_GROUP", "  distance-users ");
 
-    assertEquals(Optional.of("distance-users"), from(settings).requiredGroup(),
+    assertEquals(
+        Optional.of("distance-users"),
+        from(settings).requiredGroup(),
         "the required group should be read trimmed");
   }
 
@@ -128,7 +152,9 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("AUTH_REQUIRED_GROUP", group);
 
-    assertEquals(Optional.empty(), from(settings).requiredGroup(),
+    assertEquals(
+        Optional.empty(),
+        from(settings).requiredGroup(),
         "a blank AUTH_REQUIRED_GROUP should require no group");
   }
 
@@ -150,11 +176,16 @@ class AuthConfigurationTest {
 
     AuthConfiguration configuration = from(settings);
 
-    assertEquals("https://idp.example.com/realms/demo", configuration.issuer(),
+    assertEquals(
+        "https://idp.example.com/realms/demo",
+        configuration.issuer(),
         "the overriding issuer should be used");
-    assertEquals("file:/tmp/dev-issuer/jwks.json", configuration.jwksLocation(),
+    assertEquals(
+        "file:/tmp/dev-issuer/jwks.json",
+        configuration.jwksLocation(),
         "a file: JWKS location should be accepted");
-    assertEquals(Set.of("webclient"), configuration.clientIds(), "the one client id should be read");
+    assertEquals(
+        Set.of("webclient"), configuration.clientIds(), "the one client id should be read");
   }
 
   @Test
@@ -165,12 +196,15 @@ class AuthConfigurationTest {
 
     AuthConfiguration configuration = from(settings);
 
-    assertEquals("http://localhost:8081/issuer", configuration.issuer(),
+    assertEquals(
+        "http://localhost:8081/issuer",
+        configuration.issuer(),
         "an http: issuer should be accepted");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"us-east", "US-EAST-1", "useast1", "us-east-1a", "u-east-1", "us-east-123"})
+  @ValueSource(
+      strings = {"us-east", "US-EAST-1", "useast1", "us-east-1a", "u-east-1", "us-east-123"})
   void aMalformedRegionIsRefused(String region) {
     Map<String, String> settings = cognito();
     settings.put("AWS_REGION", region);
@@ -179,7 +213,8 @@ class AuthConfigurationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AbC123", "us-east-1-AbC123", "us-east-1_", "us-east-1_Ab-C", "us-east_AbC"})
+  @ValueSource(
+      strings = {"AbC123", "us-east-1-AbC123", "us-east-1_", "us-east-1_Ab-C", "us-east_AbC"})
   void aMalformedUserPoolIsRefused(String pool) {
     Map<String, String> settings = cognito();
     settings.put("COGNITO_USER_POOL_ID", pool);
@@ -192,7 +227,9 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("COGNITO_USER_POOL_ID", "eu-west-1_AbC123");
 
-    assertMentions(refusal(settings), "COGNITO_USER_POOL_ID 'eu-west-1_AbC123'",
+    assertMentions(
+        refusal(settings),
+        "COGNITO_USER_POOL_ID 'eu-west-1_AbC123'",
         "not in AWS_REGION us-east-1");
   }
 
@@ -205,8 +242,13 @@ class AuthConfigurationTest {
     settings.remove("mp.jwt.verify.issuer");
     settings.remove("AUTH_JWKS_LOCATION");
 
-    assertMentions(refusal(settings), "no token issuer", "AWS_REGION", "COGNITO_USER_POOL_ID",
-        "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+    assertMentions(
+        refusal(settings),
+        "no token issuer",
+        "AWS_REGION",
+        "COGNITO_USER_POOL_ID",
+        "MP_JWT_VERIFY_ISSUER",
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
   }
 
   @Test
@@ -226,24 +268,37 @@ class AuthConfigurationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://idp.example.com/pool", "cognito-idp.us-east-1.amazonaws.com/pool",
-      "file:/tmp/issuer", "https://", "https://idp example.com/pool"})
+  @ValueSource(
+      strings = {
+        "ftp://idp.example.com/pool",
+        "cognito-idp.us-east-1.amazonaws.com/pool",
+        "file:/tmp/issuer",
+        "https://",
+        "https://idp example.com/pool"
+      })
   void anIssuerThatIsNoHttpUrlIsRefused(String issuer) {
     Map<String, String> settings = cognito();
     settings.put("mp.jwt.verify.issuer", issuer);
 
-    assertMentions(refusal(settings), "MP_JWT_VERIFY_ISSUER '" + issuer + "' is not an http(s) URL");
+    assertMentions(
+        refusal(settings), "MP_JWT_VERIFY_ISSUER '" + issuer + "' is not an http(s) URL");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://idp.example.com/jwks.json", "/etc/jwks.json", "jwks.json",
-      "classpath:jwks.json"})
+  @ValueSource(
+      strings = {
+        "ftp://idp.example.com/jwks.json",
+        "/etc/jwks.json",
+        "jwks.json",
+        "classpath:jwks.json"
+      })
   void aJwksLocationThatIsNoHttpOrFileUrlIsRefused(String location) {
     Map<String, String> settings = cognito();
     settings.put("AUTH_JWKS_LOCATION", location);
 
-    assertMentions(refusal(settings), "MP_JWT_VERIFY_PUBLICKEY_LOCATION '" + location
-        + "' is not an https:, http: or file: URL");
+    assertMentions(
+        refusal(settings),
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION '" + location + "' is not an https:, http: or file: URL");
   }
 
   @Test
@@ -268,8 +323,8 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("COGNITO_CLIENT_ID", "good123," + clientId);
 
-    assertMentions(refusal(settings), "COGNITO_CLIENT_ID '" + clientId
-        + "' is not a Cognito app client id");
+    assertMentions(
+        refusal(settings), "COGNITO_CLIENT_ID '" + clientId + "' is not a Cognito app client id");
   }
 
   @Test
@@ -310,7 +365,8 @@ class AuthConfigurationTest {
     settings.put("COGNITO_CLIENT_ID", "bad-id");
     settings.put("AUTH_TOKEN_USE", "refresh");
 
-    assertMentions(refusal(settings),
+    assertMentions(
+        refusal(settings),
         "AWS_REGION 'US-EAST-1'",
         "COGNITO_USER_POOL_ID 'pool'",
         "no token issuer",

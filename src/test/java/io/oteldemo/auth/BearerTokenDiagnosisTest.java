@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.error.ErrorCode;
 import io.oteldemo.devissuer.DevIssuer;
+import io.oteldemo.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ class BearerTokenDiagnosisTest {
 
   private static final Instant NOW = Instant.parse("2026-01-25T12:00:00Z");
   private static final String ISSUER = DevIssuer.ISSUER;
+
   /** A claim value that must never be echoed back. */
   private static final String SECRET_SUB = "secret-sub-123";
 
@@ -56,8 +57,8 @@ class BearerTokenDiagnosisTest {
 
   /** Access-token claims valid at NOW, with the secret subject. */
   private static Map<String, Object> claims() {
-    return issuer.accessTokenClaims(SECRET_SUB, "secret-username", List.of("secret-group"),
-        NOW.minusSeconds(600), 3600);
+    return issuer.accessTokenClaims(
+        SECRET_SUB, "secret-username", List.of("secret-group"), NOW.minusSeconds(600), 3600);
   }
 
   /** A token with a signature-shaped third part; the diagnosis never checks it. */
@@ -66,7 +67,8 @@ class BearerTokenDiagnosisTest {
   }
 
   private static String b64(String text) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -80,7 +82,8 @@ class BearerTokenDiagnosisTest {
   private static String challenge(AuthenticationException e) {
     String challenge = e.headers().get("WWW-Authenticate");
     assertNotNull(challenge, "a 401 should carry a WWW-Authenticate challenge");
-    assertTrue(challenge.startsWith("Bearer realm=\"otel-demo\""),
+    assertTrue(
+        challenge.startsWith("Bearer realm=\"otel-demo\""),
         "the challenge should be a Bearer challenge of realm otel-demo, was: " + challenge);
     return challenge;
   }
@@ -89,15 +92,20 @@ class BearerTokenDiagnosisTest {
   private static String invalidTokenReason(String token) {
     AuthenticationException e = explain("Bearer " + token);
     String challenge = challenge(e);
-    assertTrue(challenge.contains("error=\"invalid_token\""),
+    assertTrue(
+        challenge.contains("error=\"invalid_token\""),
         "a sent but refused token should be answered error=\"invalid_token\", was: " + challenge);
-    assertTrue(challenge.contains("error_description=\"" + e.getMessage().replace("\"", "'") + "\""),
+    assertTrue(
+        challenge.contains("error_description=\"" + e.getMessage().replace("\"", "'") + "\""),
         "the challenge should describe the error with the message, was: " + challenge);
-    assertFalse(!token.isEmpty() && (e.getMessage().contains(token) || challenge.contains(token)),
+    assertFalse(
+        !token.isEmpty() && (e.getMessage().contains(token) || challenge.contains(token)),
         "the token should never be echoed back");
-    assertFalse(e.getMessage().contains(SECRET_SUB) || challenge.contains(SECRET_SUB),
+    assertFalse(
+        e.getMessage().contains(SECRET_SUB) || challenge.contains(SECRET_SUB),
         "no claim of the token should be echoed back, was: " + e.getMessage() + " / " + challenge);
-    assertFalse(e.getMessage().contains("secret-") || challenge.contains("secret-"),
+    assertFalse(
+        e.getMessage().contains("secret-") || challenge.contains("secret-"),
         "no claim value should be echoed back, was: " + e.getMessage() + " / " + challenge);
     return e.getMessage();
   }
@@ -112,21 +120,30 @@ class BearerTokenDiagnosisTest {
   void noCredentialsGetTheBareChallenge(String authorization) {
     AuthenticationException e = explain(authorization);
 
-    assertEquals("Bearer realm=\"otel-demo\"", challenge(e),
+    assertEquals(
+        "Bearer realm=\"otel-demo\"",
+        challenge(e),
         "a request without credentials should get the challenge without an error attribute");
     assertContains(e.getMessage(), "Authorization: Bearer");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Digest username=\"u\"", "Token abc.def.ghi",
-      "Bearerabc.def.ghi"})
+  @ValueSource(
+      strings = {
+        "Basic dXNlcjpwYXNz",
+        "Digest username=\"u\"",
+        "Token abc.def.ghi",
+        "Bearerabc.def.ghi"
+      })
   void anotherSchemeGetsTheBareChallengeNamingBearer(String authorization) {
     AuthenticationException e = explain(authorization);
 
-    assertFalse(challenge(e).contains("error="),
+    assertFalse(
+        challenge(e).contains("error="),
         "credentials of another scheme should get no error attribute, was: " + challenge(e));
     assertContains(e.getMessage(), "Bearer");
-    assertFalse(e.getMessage().contains("dXNlcjpwYXNz") || e.getMessage().contains("abc.def"),
+    assertFalse(
+        e.getMessage().contains("dXNlcjpwYXNz") || e.getMessage().contains("abc.def"),
         "the credentials should not be echoed back");
   }
 
@@ -180,15 +197,19 @@ class BearerTokenDiagnosisTest {
   void partsThatAreNoJsonObjectsAreMalformed() {
     assertContains(invalidTokenReason(b64("not json") + "." + b64("{}") + ".sig"), "malformed");
     assertContains(invalidTokenReason(b64("[1,2]") + "." + b64("{}") + ".sig"), "malformed");
-    assertContains(invalidTokenReason(DevIssuer.part(header("RS256")) + "." + b64("\"text\"")
-        + ".sig"), "malformed");
+    assertContains(
+        invalidTokenReason(DevIssuer.part(header("RS256")) + "." + b64("\"text\"") + ".sig"),
+        "malformed");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"none", "HS256", "RS384", "ES256", "rs256"})
   void anAlgorithmOtherThanRs256IsNamed(String alg) {
-    String token = DevIssuer.part(header(alg)) + "." + DevIssuer.part(claims())
-        + (alg.equals("none") ? "." : ".c2lnbmF0dXJl");
+    String token =
+        DevIssuer.part(header(alg))
+            + "."
+            + DevIssuer.part(claims())
+            + (alg.equals("none") ? "." : ".c2lnbmF0dXJl");
 
     String reason = invalidTokenReason(token);
     assertContains(reason, "algorithm");
@@ -230,7 +251,8 @@ class BearerTokenDiagnosisTest {
     claims.put("exp", NOW.minusSeconds(30).getEpochSecond());
 
     String reason = invalidTokenReason(issuer.sign(claims));
-    assertFalse(reason.contains("expired"),
+    assertFalse(
+        reason.contains("expired"),
         "a token expired 30s ago is within the 60s skew and should not be called expired, was: "
             + reason);
     assertContains(reason, "signature");
@@ -240,7 +262,8 @@ class BearerTokenDiagnosisTest {
   void theSkewIsSixtySeconds() throws Exception {
     Map<String, Object> claims = claims();
     claims.put("exp", NOW.minusSeconds(60).getEpochSecond());
-    assertFalse(invalidTokenReason(issuer.sign(claims)).contains("expired"),
+    assertFalse(
+        invalidTokenReason(issuer.sign(claims)).contains("expired"),
         "a token expired exactly 60s ago should still be within the skew");
 
     claims.put("exp", NOW.minusSeconds(61).getEpochSecond());
@@ -274,8 +297,12 @@ class BearerTokenDiagnosisTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other",
-      "https://cognito-idp.local.otel-demo.dev/local_devpool/", ""})
+  @ValueSource(
+      strings = {
+        "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other",
+        "https://cognito-idp.local.otel-demo.dev/local_devpool/",
+        ""
+      })
   void anotherIssuerIsSaidSo(String iss) throws Exception {
     Map<String, Object> claims = claims();
     claims.put("iss", iss);
@@ -312,10 +339,13 @@ class BearerTokenDiagnosisTest {
   void quotesNeverBreakTheChallenge() throws Exception {
     AuthenticationException e = explain("Bearer " + issuer.sign(claims()));
     String challenge = challenge(e);
-    String description = challenge.substring(challenge.indexOf("error_description=\"")
-        + "error_description=\"".length(), challenge.length() - 1);
+    String description =
+        challenge.substring(
+            challenge.indexOf("error_description=\"") + "error_description=\"".length(),
+            challenge.length() - 1);
 
-    assertFalse(description.contains("\"") || description.contains("\\"),
+    assertFalse(
+        description.contains("\"") || description.contains("\\"),
         "error_description must not contain '\"' or '\\' (RFC 6750), was: " + description);
     assertTrue(challenge.endsWith("\""), "the challenge should end with the closing quote");
   }
@@ -334,7 +364,8 @@ class BearerTokenDiagnosisTest {
     Map<String, Object> claims = claims();
     claims.put("iat", NOW.plusSeconds(30).getEpochSecond());
 
-    assertFalse(invalidTokenReason(issuer.sign(claims)).contains("iat"),
+    assertFalse(
+        invalidTokenReason(issuer.sign(claims)).contains("iat"),
         "iat 30s ahead is within the skew");
   }
 
@@ -386,8 +417,8 @@ class BearerTokenDiagnosisTest {
     String[] parts = issuer.sign(claims()).split("\\.");
 
     assertContains(invalidTokenReason(parts[0] + "==." + parts[1] + "." + parts[2]), "malformed");
-    assertContains(invalidTokenReason(parts[0] + "." + parts[1] + "." + parts[2] + "+/"),
-        "malformed");
+    assertContains(
+        invalidTokenReason(parts[0] + "." + parts[1] + "." + parts[2] + "+/"), "malformed");
   }
 
   private static Optional<AuthenticationException> refusal(String token) throws Exception {
@@ -397,7 +428,9 @@ class BearerTokenDiagnosisTest {
 
   @Test
   void theGateLetsAValidTokenThrough() throws Exception {
-    assertEquals(Optional.empty(), refusal(issuer.sign(claims())),
+    assertEquals(
+        Optional.empty(),
+        refusal(issuer.sign(claims())),
         "a token of the issuer, signed with its key, should be handed on");
   }
 
@@ -408,12 +441,17 @@ class BearerTokenDiagnosisTest {
     header.put("kid", issuer.keyId());
     header.put("alg", "RS256");
 
-    for (String forged : List.of(token + "A", token.substring(0, token.length() - 4) + "AAAA",
-        DevIssuer.sign(header, claims(), strangerKey))) {
-      AuthenticationException e = refusal(forged).orElseThrow(
-          () -> new AssertionError("a forged signature should be refused"));
+    for (String forged :
+        List.of(
+            token + "A",
+            token.substring(0, token.length() - 4) + "AAAA",
+            DevIssuer.sign(header, claims(), strangerKey))) {
+      AuthenticationException e =
+          refusal(forged)
+              .orElseThrow(() -> new AssertionError("a forged signature should be refused"));
       assertContains(e.getMessage(), "signature is not valid");
-      assertFalse(e.getMessage().contains(forged.substring(forged.length() - 20)),
+      assertFalse(
+          e.getMessage().contains(forged.substring(forged.length() - 20)),
           "the token should not be echoed");
     }
   }
@@ -424,36 +462,50 @@ class BearerTokenDiagnosisTest {
     header.put("kid", "some-other-key");
     header.put("alg", "RS256");
 
-    assertContains(refusal(DevIssuer.sign(header, claims(), strangerKey)).orElseThrow()
-        .getMessage(), "signing key is not recognised");
+    assertContains(
+        refusal(DevIssuer.sign(header, claims(), strangerKey)).orElseThrow().getMessage(),
+        "signing key is not recognised");
   }
 
   @Test
   void theGateRefusesEveryTokenWhileNoKeysCanBeFetched() throws Exception {
-    Optional<AuthenticationException> refused = BearerTokenDiagnosis.refusal(
-        "Bearer " + issuer.sign(claims()), ISSUER, keyId -> {
-          throw new IllegalStateException("The token issuer's keys cannot be fetched");
-        }, NOW);
+    Optional<AuthenticationException> refused =
+        BearerTokenDiagnosis.refusal(
+            "Bearer " + issuer.sign(claims()),
+            ISSUER,
+            keyId -> {
+              throw new IllegalStateException("The token issuer's keys cannot be fetched");
+            },
+            NOW);
 
     assertContains(refused.orElseThrow().getMessage(), "not recognised");
   }
 
   @Test
   void theGateRefusesMissingCredentialsWithTheBareChallenge() throws Exception {
-    AuthenticationException e = BearerTokenDiagnosis.refusal(null, ISSUER, keyId -> {
-      throw new AssertionError("no keys are needed without a token");
-    }, NOW).orElseThrow();
+    AuthenticationException e =
+        BearerTokenDiagnosis.refusal(
+                null,
+                ISSUER,
+                keyId -> {
+                  throw new AssertionError("no keys are needed without a token");
+                },
+                NOW)
+            .orElseThrow();
 
     assertEquals("Bearer realm=\"otel-demo\"", challenge(e));
   }
 
   @Test
   void keysOfAnotherTypeOrUseAreNotSigningKeys() {
-    SigningKeys keys = SigningKeys.parse("{\"keys\":[{\"kty\":\"EC\",\"kid\":\"ec\"},"
-        + "{\"kty\":\"RSA\",\"kid\":\"enc\",\"use\":\"enc\",\"n\":\"AQAB\",\"e\":\"AQAB\"},"
-        + "{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"%%\",\"e\":\"AQAB\"}]}");
+    SigningKeys keys =
+        SigningKeys.parse(
+            "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"ec\"},"
+                + "{\"kty\":\"RSA\",\"kid\":\"enc\",\"use\":\"enc\",\"n\":\"AQAB\",\"e\":\"AQAB\"},"
+                + "{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"%%\",\"e\":\"AQAB\"}]}");
 
-    assertFalse(keys.knows("ec") || keys.knows("enc") || keys.knows("broken"),
+    assertFalse(
+        keys.knows("ec") || keys.knows("enc") || keys.knows("broken"),
         "only readable RSA signing keys should be kept");
     assertFalse(keys.verifies("ec", "a.b", new byte[] {1}), "an unknown key verifies nothing");
   }

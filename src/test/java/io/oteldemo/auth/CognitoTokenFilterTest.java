@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oteldemo.error.ErrorCode;
 import io.oteldemo.auth.AuthConfiguration.TokenUse;
 import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
+import io.oteldemo.error.ErrorCode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +41,9 @@ class CognitoTokenFilterTest {
     public String getRawToken() {
       String payload = Json.createObjectBuilder(claims).build().toString();
       return "eyJhbGciOiJSUzI1NiJ9."
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(
-              payload.getBytes(StandardCharsets.UTF_8))
+          + Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
           + ".c2lnbmF0dXJl";
     }
 
@@ -64,9 +65,12 @@ class CognitoTokenFilterTest {
   }
 
   private static AuthConfiguration configuration(Set<TokenUse> uses, Optional<String> group) {
-    return new AuthConfiguration("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123",
+    return new AuthConfiguration(
+        "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123",
         "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123/.well-known/jwks.json",
-        CLIENTS, uses, group);
+        CLIENTS,
+        uses,
+        group);
   }
 
   private static AuthConfiguration both() {
@@ -99,28 +103,37 @@ class CognitoTokenFilterTest {
     return claims;
   }
 
-  private static AuthenticatedUser check(Map<String, Object> claims, AuthConfiguration configuration) {
+  private static AuthenticatedUser check(
+      Map<String, Object> claims, AuthConfiguration configuration) {
     return CognitoTokenFilter.check(new FakeToken(claims), configuration);
   }
 
-  private static AuthenticationException refused(Map<String, Object> claims,
-      AuthConfiguration configuration) {
-    AuthenticationException e = assertThrows(AuthenticationException.class,
-        () -> check(claims, configuration), "a token with claims " + claims + " should be refused");
+  private static AuthenticationException refused(
+      Map<String, Object> claims, AuthConfiguration configuration) {
+    AuthenticationException e =
+        assertThrows(
+            AuthenticationException.class,
+            () -> check(claims, configuration),
+            "a token with claims " + claims + " should be refused");
     assertEquals(ErrorCode.UNAUTHORIZED, e.code(), "a refused token should be answered 401");
     String challenge = e.headers().get("WWW-Authenticate");
-    assertTrue(challenge != null && challenge.contains("error=\"invalid_token\""),
+    assertTrue(
+        challenge != null && challenge.contains("error=\"invalid_token\""),
         "a refused token should be answered error=\"invalid_token\", was: " + challenge);
     return e;
   }
 
-  private static AccessDeniedException denied(Map<String, Object> claims,
-      AuthConfiguration configuration) {
-    AccessDeniedException e = assertThrows(AccessDeniedException.class,
-        () -> check(claims, configuration), "a user outside the required group should be denied");
+  private static AccessDeniedException denied(
+      Map<String, Object> claims, AuthConfiguration configuration) {
+    AccessDeniedException e =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> check(claims, configuration),
+            "a user outside the required group should be denied");
     assertEquals(ErrorCode.FORBIDDEN, e.code(), "a denied user should be answered 403");
     String challenge = e.headers().get("WWW-Authenticate");
-    assertTrue(challenge != null && challenge.contains("error=\"insufficient_scope\""),
+    assertTrue(
+        challenge != null && challenge.contains("error=\"insufficient_scope\""),
         "a denied user should be answered error=\"insufficient_scope\", was: " + challenge);
     return e;
   }
@@ -131,8 +144,9 @@ class CognitoTokenFilterTest {
     JsonArray groups = Json.createArrayBuilder().add("distance-users").add("admins").build();
     claims.put("cognito:groups", groups);
 
-    assertEquals(new AuthenticatedUser(SUB, "alice", Set.of("distance-users", "admins"),
-        TokenUse.ACCESS), check(claims, both()),
+    assertEquals(
+        new AuthenticatedUser(SUB, "alice", Set.of("distance-users", "admins"), TokenUse.ACCESS),
+        check(claims, both()),
         "the user should be the token's sub, username and groups, from an access token");
   }
 
@@ -141,7 +155,9 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = access();
     claims.put("cognito:groups", Set.of("distance-users", "admins"));
 
-    assertEquals(Set.of("distance-users", "admins"), check(claims, both()).groups(),
+    assertEquals(
+        Set.of("distance-users", "admins"),
+        check(claims, both()).groups(),
         "groups handed out as a Java Set should be read");
   }
 
@@ -150,7 +166,9 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = access();
     claims.put("cognito:groups", List.of(Json.createValue("distance-users"), "admins"));
 
-    assertEquals(Set.of("distance-users", "admins"), check(claims, both()).groups(),
+    assertEquals(
+        Set.of("distance-users", "admins"),
+        check(claims, both()).groups(),
         "groups handed out as a list of JSON strings should be read as their text");
   }
 
@@ -160,7 +178,8 @@ class CognitoTokenFilterTest {
     claims.put("cognito:groups", Json.createValue("distance-users"));
 
     String message = refused(claims, both()).getMessage();
-    assertTrue(message.contains("cognito:groups") && message.contains("list of strings"),
+    assertTrue(
+        message.contains("cognito:groups") && message.contains("list of strings"),
         "cognito:groups as a string (Cognito issues a list) should be refused, naming the claim: "
             + message);
   }
@@ -170,7 +189,8 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = access();
     claims.put("cognito:groups", List.of("distance-users", 7));
 
-    assertTrue(refused(claims, both()).getMessage().contains("cognito:groups"),
+    assertTrue(
+        refused(claims, both()).getMessage().contains("cognito:groups"),
         "a group that is not a string should be refused");
   }
 
@@ -180,13 +200,16 @@ class CognitoTokenFilterTest {
     claims.put("client_id", List.of("webclient"));
 
     String message = refused(claims, both()).getMessage();
-    assertTrue(message.contains("client_id") && message.contains("string"),
+    assertTrue(
+        message.contains("client_id") && message.contains("string"),
         "client_id as an array should be refused, naming the claim: " + message);
   }
 
   @Test
   void aUserWithoutGroupsHasNone() {
-    assertEquals(Set.of(), check(access(), both()).groups(),
+    assertEquals(
+        Set.of(),
+        check(access(), both()).groups(),
         "a token without cognito:groups should give a user without groups");
   }
 
@@ -195,7 +218,9 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = id();
     claims.put("username", "not-the-id-token-username");
 
-    assertEquals(new AuthenticatedUser(SUB, "bob", Set.of(), TokenUse.ID), check(claims, both()),
+    assertEquals(
+        new AuthenticatedUser(SUB, "bob", Set.of(), TokenUse.ID),
+        check(claims, both()),
         "the user of an ID token should be named by cognito:username");
   }
 
@@ -204,7 +229,9 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = id();
     claims.put("aud", Set.of("someoneelse", "webclient"));
 
-    assertEquals(TokenUse.ID, check(claims, both()).tokenUse(),
+    assertEquals(
+        TokenUse.ID,
+        check(claims, both()).tokenUse(),
         "an ID token whose aud includes an allowed client should be accepted");
   }
 
@@ -226,7 +253,9 @@ class CognitoTokenFilterTest {
     claims.put("token_use", Json.createValue("id"));
     claims.put("cognito:username", Json.createValue("bob"));
 
-    assertEquals("bob", check(claims, both()).username(),
+    assertEquals(
+        "bob",
+        check(claims, both()).username(),
         "a JSON string cognito:username should be read as its text");
   }
 
@@ -235,7 +264,8 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = access();
     claims.put("client_id", "otherclient");
 
-    assertTrue(refused(claims, both()).getMessage().contains("another client"),
+    assertTrue(
+        refused(claims, both()).getMessage().contains("another client"),
         "the refusal should say the token belongs to another client");
   }
 
@@ -261,7 +291,8 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = id();
     claims.put("aud", Set.of("otherclient"));
 
-    assertTrue(refused(claims, both()).getMessage().contains("another client"),
+    assertTrue(
+        refused(claims, both()).getMessage().contains("another client"),
         "the refusal should say the token belongs to another client");
   }
 
@@ -287,7 +318,8 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = access();
     claims.remove("token_use");
 
-    assertTrue(refused(claims, both()).getMessage().contains("token_use"),
+    assertTrue(
+        refused(claims, both()).getMessage().contains("token_use"),
         "the refusal should name token_use");
   }
 
@@ -310,10 +342,11 @@ class CognitoTokenFilterTest {
 
   @Test
   void anIdTokenIsRefusedWhenOnlyAccessTokensAreAccepted() {
-    AuthenticationException e = refused(id(),
-        configuration(Set.of(TokenUse.ACCESS), Optional.empty()));
+    AuthenticationException e =
+        refused(id(), configuration(Set.of(TokenUse.ACCESS), Optional.empty()));
 
-    assertTrue(e.getMessage().contains("[access]"),
+    assertTrue(
+        e.getMessage().contains("[access]"),
         "the refusal should name the accepted kinds, was: " + e.getMessage());
   }
 
@@ -325,10 +358,12 @@ class CognitoTokenFilterTest {
   @Test
   void aUserInTheRequiredGroupIsAccepted() {
     Map<String, Object> claims = access();
-    claims.put("cognito:groups", Json.createArrayBuilder().add("admins").add("distance-users")
-        .build());
+    claims.put(
+        "cognito:groups", Json.createArrayBuilder().add("admins").add("distance-users").build());
 
-    assertEquals(SUB, check(claims, requiring("distance-users")).subject(),
+    assertEquals(
+        SUB,
+        check(claims, requiring("distance-users")).subject(),
         "a user in the required group should be accepted");
   }
 
@@ -337,7 +372,9 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = id();
     claims.put("cognito:groups", Set.of("distance-users"));
 
-    assertEquals("bob", check(claims, requiring("distance-users")).username(),
+    assertEquals(
+        "bob",
+        check(claims, requiring("distance-users")).username(),
         "an ID token user in the required group should be accepted");
   }
 
@@ -375,7 +412,9 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = access();
     claims.remove("username");
 
-    assertEquals(SUB, check(claims, both()).username(),
+    assertEquals(
+        SUB,
+        check(claims, both()).username(),
         "without a username claim the user should be named by sub");
   }
 
@@ -384,20 +423,26 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = id();
     claims.remove("cognito:username");
 
-    assertEquals(SUB, check(claims, both()).username(),
+    assertEquals(
+        SUB,
+        check(claims, both()).username(),
         "without cognito:username the user should be named by sub");
   }
 
   @Test
   void aTokenWithoutItsCompactFormIsRefused() {
-    JsonWebToken token = new FakeToken(access()) {
-      @Override
-      public String getRawToken() {
-        return null;
-      }
-    };
-    AuthenticationException e = assertThrows(AuthenticationException.class,
-        () -> CognitoTokenFilter.check(token, both()), "claims that cannot be read are refused");
+    JsonWebToken token =
+        new FakeToken(access()) {
+          @Override
+          public String getRawToken() {
+            return null;
+          }
+        };
+    AuthenticationException e =
+        assertThrows(
+            AuthenticationException.class,
+            () -> CognitoTokenFilter.check(token, both()),
+            "claims that cannot be read are refused");
     assertEquals(ErrorCode.UNAUTHORIZED, e.code());
   }
 }

@@ -41,12 +41,14 @@ class JwksCacheTest {
 
   @Test
   void keepsTheLastCopyWhenTheIssuerIsUnreachable() {
-    JwksCache cache = cache(() -> {
-      if (fetches.incrementAndGet() > 1) {
-        throw new IllegalStateException("issuer down");
-      }
-      return "keys-1";
-    });
+    JwksCache cache =
+        cache(
+            () -> {
+              if (fetches.incrementAndGet() > 1) {
+                throw new IllegalStateException("issuer down");
+              }
+              return "keys-1";
+            });
     cache.keys();
     clock.advance(Duration.ofSeconds(30));
 
@@ -58,10 +60,12 @@ class JwksCacheTest {
 
   @Test
   void failsWhenNoCopyWasEverFetched() {
-    JwksCache cache = cache(() -> {
-      fetches.incrementAndGet();
-      throw new IllegalStateException("issuer down");
-    });
+    JwksCache cache =
+        cache(
+            () -> {
+              fetches.incrementAndGet();
+              throw new IllegalStateException("issuer down");
+            });
 
     assertThrows(IllegalStateException.class, cache::keys);
     assertThrows(IllegalStateException.class, cache::keys);

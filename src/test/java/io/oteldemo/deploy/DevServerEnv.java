@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 public final class DevServerEnv {
 
   public static final Path LOCATION = Path.of("src/dev/liberty/server.env");
+
   /** What makes Liberty's server script source the file with the shell. */
   public static final String EXPANSION_LINE = "# enable_variable_expansion";
 
@@ -41,15 +42,25 @@ public final class DevServerEnv {
   public Map<String, String> defaults() {
     PomModel pom = PomModel.read();
     Map<String, String> defaults = new LinkedHashMap<>();
-    lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
-      Matcher matcher = DEFAULT.matcher(line);
-      if (!matcher.matches() || !matcher.group(1).equals(matcher.group(2))) {
-        throw new IllegalStateException(LOCATION + ": '" + line
-            + "' is not a default of the form NAME=\"${NAME:-value}\"");
-      }
-      defaults.put(matcher.group(1), POM_REFERENCE.matcher(matcher.group(3))
-          .replaceAll(reference -> Matcher.quoteReplacement(pom.property(reference.group(1)))));
-    });
+    lines.stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+        .forEach(
+            line -> {
+              Matcher matcher = DEFAULT.matcher(line);
+              if (!matcher.matches() || !matcher.group(1).equals(matcher.group(2))) {
+                throw new IllegalStateException(
+                    LOCATION
+                        + ": '"
+                        + line
+                        + "' is not a default of the form NAME=\"${NAME:-value}\"");
+              }
+              defaults.put(
+                  matcher.group(1),
+                  POM_REFERENCE
+                      .matcher(matcher.group(3))
+                      .replaceAll(
+                          reference -> Matcher.quoteReplacement(pom.property(reference.group(1)))));
+            });
     return defaults;
   }
 

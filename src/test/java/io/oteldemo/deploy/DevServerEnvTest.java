@@ -25,15 +25,19 @@ class DevServerEnvTest {
 
   @Test
   void theServerScriptExpandsTheFile() {
-    assertEquals(DevServerEnv.EXPANSION_LINE, DevServerEnv.read().lines().get(0),
-        DevServerEnv.LOCATION + " must start with the line that makes Liberty source it with the"
+    assertEquals(
+        DevServerEnv.EXPANSION_LINE,
+        DevServerEnv.read().lines().get(0),
+        DevServerEnv.LOCATION
+            + " must start with the line that makes Liberty source it with the"
             + " shell; without it every value is taken literally and the environment loses");
   }
 
   @Test
   void everySettingIsADefaultTheEnvironmentOverrides() {
     Map<String, String> defaults = DevServerEnv.read().defaults();
-    assertTrue(defaults.containsKey("DISTANCE_SERVICE_ENDPOINT")
+    assertTrue(
+        defaults.containsKey("DISTANCE_SERVICE_ENDPOINT")
             && defaults.containsKey("CORS_ALLOWED_ORIGINS"),
         "the developer defaults should include the worker and the CORS origins: " + defaults);
   }
@@ -42,7 +46,9 @@ class DevServerEnvTest {
   void theInstalledFileYieldsTheDefaultsWhenTheEnvironmentIsSilent() throws Exception {
     Map<String, String> defaults = DevServerEnv.read().defaults();
     for (Map.Entry<String, String> setting : defaults.entrySet()) {
-      assertEquals(inProjectFolder(setting.getValue()), sourced(setting.getKey(), null),
+      assertEquals(
+          inProjectFolder(setting.getValue()),
+          sourced(setting.getKey(), null),
           setting.getKey() + " from " + INSTALLED + " without that variable in the environment");
     }
   }
@@ -51,30 +57,39 @@ class DevServerEnvTest {
   void theEnvironmentWinsOverEveryDefault() throws Exception {
     for (String name : DevServerEnv.read().defaults().keySet()) {
       String exported = "http://127.0.0.1:4173/" + name.toLowerCase();
-      assertEquals(exported, sourced(name, exported),
+      assertEquals(
+          exported,
+          sourced(name, exported),
           name + " exported in the shell must reach the server, not the developer default");
     }
   }
 
   @Test
   void noPomReferenceIsLeftUnresolvedInTheInstalledFile() throws IOException {
-    assertFalse(Files.readString(INSTALLED).contains("@"),
+    assertFalse(
+        Files.readString(INSTALLED).contains("@"),
         INSTALLED + " should have every @property@ replaced by the build");
   }
 
   /**
-   * The build writes paths absolute where {@link PomModel} resolves the project folder as
-   * {@code ./} and the build folder as {@code target/}.
+   * The build writes paths absolute where {@link PomModel} resolves the project folder as {@code
+   * ./} and the build folder as {@code target/}.
    */
   private static String inProjectFolder(String value) {
-    return value.replaceAll("(^|:)(\\./|(?=target/))",
+    return value.replaceAll(
+        "(^|:)(\\./|(?=target/))",
         "$1" + Matcher.quoteReplacement(Path.of("").toAbsolutePath() + "/"));
   }
 
   /** The variable's value after sourcing the installed file, as the server script does. */
   private static String sourced(String name, String exported) throws Exception {
-    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c",
-        ". \"$1\" && printf '%s' \"$" + name + "\"", "sh", INSTALLED.toString());
+    ProcessBuilder shell =
+        new ProcessBuilder(
+            "/bin/sh",
+            "-c",
+            ". \"$1\" && printf '%s' \"$" + name + "\"",
+            "sh",
+            INSTALLED.toString());
     shell.environment().remove(name);
     if (exported != null) {
       shell.environment().put(name, exported);

@@ -11,9 +11,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What the container image and the manifests must agree with in {@code liberty/server.xml}, the
- * one server configuration both the image and the local run use: its HTTP port, where it expects
- * the application and which features it runs.
+ * What the container image and the manifests must agree with in {@code liberty/server.xml}, the one
+ * server configuration both the image and the local run use: its HTTP port, where it expects the
+ * application and which features it runs.
  */
 public final class LibertyServerXml {
 
@@ -34,11 +34,16 @@ public final class LibertyServerXml {
     Element endpoint = single("httpEndpoint");
     String port = endpoint.getAttribute("httpPort");
     if (!port.equals("${http.port}")) {
-      throw new IllegalStateException(LOCATION + " should take httpEndpoint's httpPort from the "
-          + "http.port variable, has '" + port + "'");
+      throw new IllegalStateException(
+          LOCATION
+              + " should take httpEndpoint's httpPort from the "
+              + "http.port variable, has '"
+              + port
+              + "'");
     }
-    return Integer.parseInt(variableDefault("http.port")
-        .orElseThrow(() -> new IllegalStateException(LOCATION + " has no http.port default")));
+    return Integer.parseInt(
+        variableDefault("http.port")
+            .orElseThrow(() -> new IllegalStateException(LOCATION + " has no http.port default")));
   }
 
   /** The application's file, relative to the server's apps folder. */

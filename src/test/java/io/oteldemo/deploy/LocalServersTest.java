@@ -14,9 +14,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * Two ways the local servers once failed a user: the benchmark server refused to start when a
- * documented setting ({@code RATE_LIMIT_STATUS=default}) leaked from the script's environment
- * into the application's, and the integration tests' server was waited for 30 s while its
- * application, under load, took far longer.
+ * documented setting ({@code RATE_LIMIT_STATUS=default}) leaked from the script's environment into
+ * the application's, and the integration tests' server was waited for 30 s while its application,
+ * under load, took far longer.
  */
 class LocalServersTest {
 
@@ -37,8 +37,13 @@ class LocalServersTest {
       }
     }
     assertFalse(read.isEmpty(), BENCH_SERVER + " should read the rate limits from the environment");
-    assertTrue(leaked.isEmpty(), BENCH_SERVER + " takes " + leaked + " from its environment, where"
-        + " \"default\" is a word of its own, so the server must start without them (env -u)");
+    assertTrue(
+        leaked.isEmpty(),
+        BENCH_SERVER
+            + " takes "
+            + leaked
+            + " from its environment, where"
+            + " \"default\" is a word of its own, so the server must start without them (env -u)");
   }
 
   @Test
@@ -46,14 +51,20 @@ class LocalServersTest {
     Element start = PomModel.read().execution("start-server-for-its");
     int server = seconds(start, "serverStartTimeout");
     int application = seconds(start, "verifyTimeout");
-    assertTrue(application >= server, "the integration tests' server waits " + server
-        + " s for the server but only " + application + " s for the application to start");
+    assertTrue(
+        application >= server,
+        "the integration tests' server waits "
+            + server
+            + " s for the server but only "
+            + application
+            + " s for the application to start");
   }
 
   private static int seconds(Element execution, String setting) {
     NodeList values = execution.getElementsByTagName(setting);
     if (values.getLength() == 0) {
-      throw new AssertionError("the execution sets no " + setting + " (the plugin's default is 30 s)");
+      throw new AssertionError(
+          "the execution sets no " + setting + " (the plugin's default is 30 s)");
     }
     return Integer.parseInt(values.item(0).getTextContent().trim());
   }

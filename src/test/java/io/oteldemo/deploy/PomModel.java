@@ -12,8 +12,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * The few facts of {@code pom.xml} that deployment files must agree with: the version, the WAR's
- * name, the Open Liberty version and the properties the developer defaults refer to. Properties are resolved as Maven would, with the project folder as
- * {@code .} and the build folder as {@code target}.
+ * name, the Open Liberty version and the properties the developer defaults refer to. Properties are
+ * resolved as Maven would, with the project folder as {@code .} and the build folder as {@code
+ * target}.
  */
 public final class PomModel {
 
@@ -80,8 +81,10 @@ public final class PomModel {
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
       String referenced = properties.getOrDefault(matcher.group(1), matcher.group());
-      matcher.appendReplacement(resolved, Matcher.quoteReplacement(
-          referenced.equals(matcher.group()) ? referenced : resolve(referenced, depth + 1)));
+      matcher.appendReplacement(
+          resolved,
+          Matcher.quoteReplacement(
+              referenced.equals(matcher.group()) ? referenced : resolve(referenced, depth + 1)));
     }
     matcher.appendTail(resolved);
     return resolved.toString();

@@ -45,7 +45,8 @@ class DevIssuerTest {
   }
 
   private static byte[] base64url(String text) {
-    assertFalse(text.contains("=") || text.contains("+") || text.contains("/"),
+    assertFalse(
+        text.contains("=") || text.contains("+") || text.contains("/"),
         "JOSE values should be unpadded base64url, was: " + text);
     return Base64.getUrlDecoder().decode(text);
   }
@@ -65,8 +66,8 @@ class DevIssuerTest {
   private static RSAPublicKey publicKeyOf(JsonObject jwk) throws Exception {
     BigInteger modulus = new BigInteger(1, base64url(jwk.getString("n")));
     BigInteger exponent = new BigInteger(1, base64url(jwk.getString("e")));
-    return (RSAPublicKey) KeyFactory.getInstance("RSA")
-        .generatePublic(new RSAPublicKeySpec(modulus, exponent));
+    return (RSAPublicKey)
+        KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
   }
 
   private static boolean verifies(String token, PublicKey key) throws Exception {
@@ -89,13 +90,16 @@ class DevIssuerTest {
 
     DevIssuer issuer = DevIssuer.openOrCreate(issuerDir);
 
-    assertTrue(Files.isRegularFile(issuerDir.resolve("private-key.der")),
+    assertTrue(
+        Files.isRegularFile(issuerDir.resolve("private-key.der")),
         "the private key should be written to private-key.der");
-    assertTrue(Files.isRegularFile(issuerDir.resolve("jwks.json")),
+    assertTrue(
+        Files.isRegularFile(issuerDir.resolve("jwks.json")),
         "the JWKS should be written to jwks.json");
     assertEquals(2048, issuer.publicKey().getModulus().bitLength(), "the key should be RSA 2048");
     assertEquals(16, issuer.keyId().length(), "the key id should be 16 characters");
-    assertTrue(issuer.keyId().matches("[A-Za-z0-9_-]{16}"),
+    assertTrue(
+        issuer.keyId().matches("[A-Za-z0-9_-]{16}"),
         "the key id should be base64url, was: " + issuer.keyId());
   }
 
@@ -108,21 +112,28 @@ class DevIssuerTest {
     DevIssuer second = DevIssuer.openOrCreate(dir);
 
     assertEquals(first.keyId(), second.keyId(), "the reloaded key should have the same key id");
-    assertEquals(first.publicKey(), second.publicKey(), "the reloaded public key should be the same");
-    assertArrayEquals(first.privateKey().getEncoded(), second.privateKey().getEncoded(),
+    assertEquals(
+        first.publicKey(), second.publicKey(), "the reloaded public key should be the same");
+    assertArrayEquals(
+        first.privateKey().getEncoded(),
+        second.privateKey().getEncoded(),
         "the reloaded private key should be the same");
-    assertArrayEquals(keyFile, Files.readAllBytes(dir.resolve("private-key.der")),
+    assertArrayEquals(
+        keyFile,
+        Files.readAllBytes(dir.resolve("private-key.der")),
         "reopening should not rewrite the private key");
-    assertEquals(jwks, Files.readString(dir.resolve("jwks.json")),
-        "reopening should not rewrite the JWKS");
+    assertEquals(
+        jwks, Files.readString(dir.resolve("jwks.json")), "reopening should not rewrite the JWKS");
   }
 
   @Test
   void aTokenOfTheFirstOpenVerifiesWithTheKeyOfTheSecond() throws Exception {
-    String token = DevIssuer.openOrCreate(dir).sign(
-        DevIssuer.openOrCreate(dir).accessTokenClaims("s", "u", List.of(), ISSUED, 60));
+    String token =
+        DevIssuer.openOrCreate(dir)
+            .sign(DevIssuer.openOrCreate(dir).accessTokenClaims("s", "u", List.of(), ISSUED, 60));
 
-    assertTrue(verifies(token, DevIssuer.openOrCreate(dir).publicKey()),
+    assertTrue(
+        verifies(token, DevIssuer.openOrCreate(dir).publicKey()),
         "a token signed before a restart should verify after it");
   }
 
@@ -145,63 +156,74 @@ class DevIssuerTest {
     assertEquals("RS256", jwk.getString("alg"), "alg should be RS256");
     assertEquals(issuer.keyId(), jwk.getString("kid"), "kid should be the issuer's key id");
     assertEquals("AQAB", jwk.getString("e"), "e should be 65537");
-    assertNotEquals(0, base64url(jwk.getString("n"))[0],
+    assertNotEquals(
+        0,
+        base64url(jwk.getString("n"))[0],
         "n should be the unsigned modulus, without a leading zero byte");
     assertEquals(256, base64url(jwk.getString("n")).length, "n should be 256 bytes for RSA 2048");
-    assertEquals(issuer.publicKey(), publicKeyOf(jwk),
-        "n and e should rebuild the issuer's public key");
+    assertEquals(
+        issuer.publicKey(), publicKeyOf(jwk), "n and e should rebuild the issuer's public key");
   }
 
   @Test
   void aSignedTokenVerifiesWithTheJwksKey() throws Exception {
     DevIssuer issuer = DevIssuer.openOrCreate(dir);
-    String token = issuer.sign(
-        issuer.accessTokenClaims("sub-1", "alice", List.of("distance-users"), ISSUED, 3600));
+    String token =
+        issuer.sign(
+            issuer.accessTokenClaims("sub-1", "alice", List.of("distance-users"), ISSUED, 3600));
 
     String[] parts = parts(token);
     JsonObject header = decodePart(parts[0]);
     assertEquals("RS256", header.getString("alg"), "the header should name RS256");
     assertEquals(issuer.keyId(), header.getString("kid"), "the header should name the key id");
-    assertTrue(verifies(token, publicKeyOf(onlyKey(dir))),
+    assertTrue(
+        verifies(token, publicKeyOf(onlyKey(dir))),
         "the signature should verify with the key published in jwks.json");
   }
 
   @Test
   void aTamperedTokenDoesNotVerify() throws Exception {
     DevIssuer issuer = DevIssuer.openOrCreate(dir);
-    String[] parts = parts(issuer.sign(
-        issuer.accessTokenClaims("sub-1", "alice", List.of(), ISSUED, 3600)));
-    Map<String, Object> forged = issuer.accessTokenClaims("sub-1", "mallory", List.of(), ISSUED,
-        3600);
+    String[] parts =
+        parts(issuer.sign(issuer.accessTokenClaims("sub-1", "alice", List.of(), ISSUED, 3600)));
+    Map<String, Object> forged =
+        issuer.accessTokenClaims("sub-1", "mallory", List.of(), ISSUED, 3600);
 
     String tampered = parts[0] + "." + DevIssuer.part(forged) + "." + parts[2];
 
-    assertFalse(verifies(tampered, issuer.publicKey()),
+    assertFalse(
+        verifies(tampered, issuer.publicKey()),
         "changed claims should not verify with the original signature");
   }
 
   @Test
   void theClaimsAreThoseOfACognitoAccessToken() throws Exception {
     DevIssuer issuer = DevIssuer.openOrCreate(dir);
-    String token = issuer.sign(issuer.accessTokenClaims("sub-1", "alice",
-        List.of("distance-users", "admins"), ISSUED, 900));
+    String token =
+        issuer.sign(
+            issuer.accessTokenClaims(
+                "sub-1", "alice", List.of("distance-users", "admins"), ISSUED, 900));
 
     JsonObject claims = decodePart(parts(token)[1]);
 
     assertEquals("sub-1", claims.getString("sub"), "sub should be the given subject");
     assertEquals(DevIssuer.ISSUER, claims.getString("iss"), "iss should be the dev issuer");
     assertEquals("access", claims.getString("token_use"), "token_use should be access");
-    assertEquals(DevIssuer.CLIENT_ID, claims.getString("client_id"),
-        "client_id should be the dev client");
+    assertEquals(
+        DevIssuer.CLIENT_ID, claims.getString("client_id"), "client_id should be the dev client");
     assertEquals("alice", claims.getString("username"), "username should be the given name");
     assertFalse(claims.containsKey("aud"), "a Cognito access token has no aud");
-    assertEquals(List.of("distance-users", "admins"),
+    assertEquals(
+        List.of("distance-users", "admins"),
         claims.getJsonArray("cognito:groups").getValuesAs(jakarta.json.JsonString::getString),
         "cognito:groups should be a JSON array of the groups");
     long iat = claims.getJsonNumber("iat").longValueExact();
     assertEquals(ISSUED.getEpochSecond(), iat, "iat should be the issue time");
-    assertEquals(iat + 900, claims.getJsonNumber("exp").longValueExact(), "exp should be iat + ttl");
-    assertEquals(iat, claims.getJsonNumber("auth_time").longValueExact(),
+    assertEquals(
+        iat + 900, claims.getJsonNumber("exp").longValueExact(), "exp should be iat + ttl");
+    assertEquals(
+        iat,
+        claims.getJsonNumber("auth_time").longValueExact(),
         "auth_time should be the issue time");
     assertFalse(claims.getString("jti").isBlank(), "the token should have a jti");
   }
@@ -210,10 +232,13 @@ class DevIssuerTest {
   void noGroupsMeansNoGroupsClaim() throws Exception {
     DevIssuer issuer = DevIssuer.openOrCreate(dir);
 
-    JsonObject claims = decodePart(parts(issuer.sign(
-        issuer.accessTokenClaims("sub-1", "alice", List.of(), ISSUED, 60)))[1]);
+    JsonObject claims =
+        decodePart(
+            parts(issuer.sign(issuer.accessTokenClaims("sub-1", "alice", List.of(), ISSUED, 60)))[
+                1]);
 
-    assertFalse(claims.containsKey("cognito:groups"),
+    assertFalse(
+        claims.containsKey("cognito:groups"),
         "a user without groups should get no cognito:groups claim");
   }
 
@@ -237,13 +262,20 @@ class DevIssuerTest {
     header.put("kid", issuer.keyId());
     header.put("alg", "RS256");
 
-    String token = DevIssuer.sign(header,
-        issuer.accessTokenClaims("s", "u", List.of(), ISSUED, 60), stranger.getPrivate());
+    String token =
+        DevIssuer.sign(
+            header,
+            issuer.accessTokenClaims("s", "u", List.of(), ISSUED, 60),
+            stranger.getPrivate());
 
-    assertTrue(verifies(token, stranger.getPublic()), "the token should verify with the signing key");
-    assertFalse(verifies(token, issuer.publicKey()),
+    assertTrue(
+        verifies(token, stranger.getPublic()), "the token should verify with the signing key");
+    assertFalse(
+        verifies(token, issuer.publicKey()),
         "a token signed with another key should not verify with the issuer's");
-    assertEquals(issuer.keyId(), decodePart(parts(token)[0]).getString("kid"),
+    assertEquals(
+        issuer.keyId(),
+        decodePart(parts(token)[0]).getString("kid"),
         "the given header should be used as it is");
   }
 
@@ -264,19 +296,24 @@ class DevIssuerTest {
 
     assertEquals("say \"hi\"", parsed.getString("quote"), "quotes should survive");
     assertEquals("C:\\dir\\file", parsed.getString("backslash"), "backslashes should survive");
-    assertEquals("line1\nline2\ttab\u0001", parsed.getString("control"),
+    assertEquals(
+        "line1\nline2\ttab\u0001",
+        parsed.getString("control"),
         "control characters should be escaped and survive");
     assertEquals("Zürich → 東京", parsed.getString("unicode"), "non-ASCII text should survive");
-    assertEquals(1737806400L, parsed.getJsonNumber("number").longValueExact(),
+    assertEquals(
+        1737806400L,
+        parsed.getJsonNumber("number").longValueExact(),
         "numbers should stay numbers");
     assertTrue(parsed.getBoolean("flag"), "booleans should stay booleans");
     assertTrue(parsed.isNull("nothing"), "null should stay null");
     assertEquals("a", parsed.getJsonArray("list").getString(0), "lists should become arrays");
     assertEquals(2, parsed.getJsonArray("list").getInt(1), "numbers in lists should stay numbers");
-    assertEquals("nested", parsed.getJsonArray("list").getJsonArray(2).getString(0),
+    assertEquals(
+        "nested",
+        parsed.getJsonArray("list").getJsonArray(2).getString(0),
         "nested lists should become nested arrays");
-    assertEquals("v", parsed.getJsonObject("object").getString("k"),
-        "maps should become objects");
+    assertEquals("v", parsed.getJsonObject("object").getString("k"), "maps should become objects");
   }
 
   @Test
@@ -292,7 +329,9 @@ class DevIssuerTest {
       JsonObject claims = decodePart(parts(token)[1]);
       subs.add(claims.getString("sub"));
       assertEquals("access", claims.getString("token_use"), "an access token: " + claims);
-      assertEquals(ISSUED.getEpochSecond() + 600, claims.getJsonNumber("exp").longValue(),
+      assertEquals(
+          ISSUED.getEpochSecond() + 600,
+          claims.getJsonNumber("exp").longValue(),
           "exp from the ttl: " + claims);
     }
     assertEquals(5, subs.size(), "every token should have a sub of its own: " + subs);

@@ -62,29 +62,35 @@ class CalculateRequestReaderTest {
     CalculateCommand command =
         read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}");
 
-    assertEquals(new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart")),
-        command);
+    assertEquals(
+        new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart")), command);
   }
 
   @Test
   void withoutDeviceIdMeansEveryDevice() {
-    assertEquals(new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.empty()),
+    assertEquals(
+        new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.empty()),
         read(JSON, "{\"date\":\"2026-01-25\"}"));
   }
 
   @Test
   void nullDeviceIdMeansEveryDevice() {
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":null}").deviceId(),
         "device_id: null should mean every device");
   }
 
   @Test
   void unknownFieldsAreIgnored() {
-    CalculateCommand command = read(JSON,
-        "{\"extra\":[1,2,{\"x\":true}],\"date\":\"2026-01-25\",\"device\":\"ignored\",\"n\":1}");
+    CalculateCommand command =
+        read(
+            JSON,
+            "{\"extra\":[1,2,{\"x\":true}],\"date\":\"2026-01-25\",\"device\":\"ignored\",\"n\":1}");
 
-    assertEquals(new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.empty()), command,
+    assertEquals(
+        new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.empty()),
+        command,
         "unknown fields, including a near-miss 'device', should be ignored");
   }
 
@@ -92,7 +98,9 @@ class CalculateRequestReaderTest {
   void jsonWithCharsetParameterIsAccepted() {
     MediaType utf8 = new MediaType("application", "json", "utf-8");
 
-    assertEquals(LocalDate.of(2026, 1, 25), read(utf8, "{\"date\":\"2026-01-25\"}").date(),
+    assertEquals(
+        LocalDate.of(2026, 1, 25),
+        read(utf8, "{\"date\":\"2026-01-25\"}").date(),
         "application/json;charset=utf-8 should be accepted");
   }
 
@@ -105,42 +113,54 @@ class CalculateRequestReaderTest {
 
   @Test
   void missingContentTypeIsRejected() {
-    ValidationException e = assertValidation(
-        () -> read(null, "{\"date\":\"2026-01-25\"}"), "Content-Type", null);
+    ValidationException e =
+        assertValidation(() -> read(null, "{\"date\":\"2026-01-25\"}"), "Content-Type", null);
 
-    assertTrue(e.getMessage().contains("application/json"),
+    assertTrue(
+        e.getMessage().contains("application/json"),
         "should say which Content-Type is needed: " + e.getMessage());
   }
 
   @Test
   void textPlainIsRejectedNamingTheContentType() {
-    ValidationException e = assertValidation(
-        () -> read(MediaType.TEXT_PLAIN_TYPE, "{\"date\":\"2026-01-25\"}"),
-        "Content-Type", "text/plain");
+    ValidationException e =
+        assertValidation(
+            () -> read(MediaType.TEXT_PLAIN_TYPE, "{\"date\":\"2026-01-25\"}"),
+            "Content-Type",
+            "text/plain");
 
     assertTrue(e.getMessage().contains("application/json"), e.getMessage());
   }
 
   @Test
   void wildcardContentTypesAreRejected() {
-    assertValidation(() -> read(MediaType.WILDCARD_TYPE, "{\"date\":\"2026-01-25\"}"),
-        "Content-Type", "*/*");
-    assertValidation(() -> read(new MediaType("application", "*"), "{\"date\":\"2026-01-25\"}"),
-        "Content-Type", "application/*");
+    assertValidation(
+        () -> read(MediaType.WILDCARD_TYPE, "{\"date\":\"2026-01-25\"}"), "Content-Type", "*/*");
+    assertValidation(
+        () -> read(new MediaType("application", "*"), "{\"date\":\"2026-01-25\"}"),
+        "Content-Type",
+        "application/*");
   }
 
   @Test
   void otherJsonLikeTypesAreRejected() {
     assertValidation(
         () -> read(new MediaType("application", "x-www-form-urlencoded"), "date=2026-01-25"),
-        "Content-Type", "application/x-www-form-urlencoded");
+        "Content-Type",
+        "application/x-www-form-urlencoded");
   }
 
   // --- bodies that are not a JSON object -------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"date=2026-01-25", "{date:2026-01-25}", "{\"date\":\"2026-01-25\"",
-      "'date'", "{\"date\":\"2026-01-25\",}"})
+  @ValueSource(
+      strings = {
+        "date=2026-01-25",
+        "{date:2026-01-25}",
+        "{\"date\":\"2026-01-25\"",
+        "'date'",
+        "{\"date\":\"2026-01-25\",}"
+      })
   void notJsonIsRejectedSayingSo(String body) {
     ValidationException e = assertValidation(() -> read(JSON, body), "body", null);
 
@@ -152,8 +172,8 @@ class CalculateRequestReaderTest {
   void jsonThatIsNotAnObjectIsRejected(String body) {
     ValidationException e = assertValidation(() -> read(JSON, body), "body", null);
 
-    assertTrue(e.getMessage().contains("JSON object"),
-        "should ask for a JSON object: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("JSON object"), "should ask for a JSON object: " + e.getMessage());
   }
 
   @ParameterizedTest
@@ -173,40 +193,44 @@ class CalculateRequestReaderTest {
 
   @Test
   void dateAsNumberIsAWrongType() {
-    ValidationException e = assertValidation(() -> read(JSON, "{\"date\":20260125}"),
-        "date", "20260125");
+    ValidationException e =
+        assertValidation(() -> read(JSON, "{\"date\":20260125}"), "date", "20260125");
 
     assertTrue(e.getMessage().contains("must be a JSON string, not number"), e.getMessage());
   }
 
   @Test
   void dateAsObjectIsAWrongType() {
-    ValidationException e = assertValidation(
-        () -> read(JSON, "{\"date\":{\"y\":2026}}"), "date", "{\"y\":2026}");
+    ValidationException e =
+        assertValidation(() -> read(JSON, "{\"date\":{\"y\":2026}}"), "date", "{\"y\":2026}");
 
     assertTrue(e.getMessage().contains("not object"), e.getMessage());
   }
 
   @Test
   void deviceIdAsNumberIsAWrongType() {
-    ValidationException e = assertValidation(
-        () -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":7}"), "device_id", "7");
+    ValidationException e =
+        assertValidation(
+            () -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":7}"), "device_id", "7");
 
     assertTrue(e.getMessage().contains("device_id must be a JSON string"), e.getMessage());
   }
 
   @Test
   void deviceIdAsBooleanIsAWrongType() {
-    ValidationException e = assertValidation(
-        () -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":false}"), "device_id", "false");
+    ValidationException e =
+        assertValidation(
+            () -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":false}"),
+            "device_id",
+            "false");
 
     assertTrue(e.getMessage().contains("not false"), e.getMessage());
   }
 
   @Test
   void missingDateIsRequired() {
-    ValidationException e = assertValidation(() -> read(JSON, "{\"device_id\":\"x\"}"),
-        "date", null);
+    ValidationException e =
+        assertValidation(() -> read(JSON, "{\"device_id\":\"x\"}"), "date", null);
 
     assertTrue(e.getMessage().contains("required"), e.getMessage());
   }
@@ -219,10 +243,10 @@ class CalculateRequestReaderTest {
 
   @Test
   void deviceIdRulesApply() {
-    assertValidation(() -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":\"\"}"),
-        "device_id", "");
-    assertValidation(() -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":\"a-b\"}"),
-        "device_id", "a-b");
+    assertValidation(
+        () -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":\"\"}"), "device_id", "");
+    assertValidation(
+        () -> read(JSON, "{\"date\":\"2026-01-25\",\"device_id\":\"a-b\"}"), "device_id", "a-b");
   }
 
   // --- size ------------------------------------------------------------------------------------
@@ -231,7 +255,9 @@ class CalculateRequestReaderTest {
   void bodyOf4096BytesIsAccepted() {
     String body = paddedBody(CalculateRequestReader.MAX_BODY_BYTES);
 
-    assertEquals(LocalDate.of(2026, 1, 25), read(JSON, body).date(),
+    assertEquals(
+        LocalDate.of(2026, 1, 25),
+        read(JSON, body).date(),
         "a valid body of exactly 4096 bytes should be read");
   }
 
@@ -252,8 +278,10 @@ class CalculateRequestReaderTest {
     String body = paddedBody(CalculateRequestReader.MAX_BODY_BYTES);
     String multiByte = body.replaceFirst("x", "é");
     assertEquals(CalculateRequestReader.MAX_BODY_BYTES, multiByte.length(), "test body characters");
-    assertEquals(CalculateRequestReader.MAX_BODY_BYTES + 1,
-        multiByte.getBytes(StandardCharsets.UTF_8).length, "test body bytes");
+    assertEquals(
+        CalculateRequestReader.MAX_BODY_BYTES + 1,
+        multiByte.getBytes(StandardCharsets.UTF_8).length,
+        "test body bytes");
 
     ApiException e = assertThrows(ApiException.class, () -> read(JSON, multiByte));
     assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
@@ -266,7 +294,8 @@ class CalculateRequestReaderTest {
     ApiException e = assertThrows(ApiException.class, () -> reader.read(JSON, huge));
 
     assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
-    assertTrue(huge.delivered <= CalculateRequestReader.MAX_BODY_BYTES + 1,
+    assertTrue(
+        huge.delivered <= CalculateRequestReader.MAX_BODY_BYTES + 1,
         "the reader should stop after 4097 bytes, read " + huge.delivered);
   }
 
@@ -276,15 +305,17 @@ class CalculateRequestReaderTest {
 
     ApiException e = assertThrows(ApiException.class, () -> read(JSON, notJson));
 
-    assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code(),
+    assertEquals(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        e.code(),
         "an oversized body should be 413 even when it is not JSON");
   }
 
   // --- helpers ---------------------------------------------------------------------------------
 
   private CalculateCommand read(MediaType contentType, String body) {
-    return reader.read(contentType,
-        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    return reader.read(
+        contentType, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A valid calculation body of exactly {@code size} bytes (ASCII). */
@@ -324,21 +355,25 @@ class CalculateRequestReaderTest {
       if (type != MediaType.class) {
         throw new UnsupportedOperationException("only MediaType in these tests");
       }
-      return (HeaderDelegate<T>) new HeaderDelegate<MediaType>() {
-        @Override
-        public MediaType fromString(String value) {
-          String[] parts = value.split(";")[0].trim().split("/");
-          return new MediaType(parts[0], parts[1]);
-        }
+      return (HeaderDelegate<T>)
+          new HeaderDelegate<MediaType>() {
+            @Override
+            public MediaType fromString(String value) {
+              String[] parts = value.split(";")[0].trim().split("/");
+              return new MediaType(parts[0], parts[1]);
+            }
 
-        @Override
-        public String toString(MediaType value) {
-          Map<String, String> parameters = value.getParameters();
-          return value.getType() + "/" + value.getSubtype() + parameters.entrySet().stream()
-              .map(parameter -> ";" + parameter.getKey() + "=" + parameter.getValue())
-              .collect(Collectors.joining());
-        }
-      };
+            @Override
+            public String toString(MediaType value) {
+              Map<String, String> parameters = value.getParameters();
+              return value.getType()
+                  + "/"
+                  + value.getSubtype()
+                  + parameters.entrySet().stream()
+                      .map(parameter -> ";" + parameter.getKey() + "=" + parameter.getValue())
+                      .collect(Collectors.joining());
+            }
+          };
     }
 
     @Override
@@ -397,22 +432,25 @@ class CalculateRequestReaderTest {
     assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
 
     String inObject = "{\"date\":\"2026-01-25\",\"x\":" + body + "}";
-    assertTrue(assertValidation(() -> read(JSON, inObject), "body", null).getMessage()
-        .contains("nested"), "an unknown field nested too deeply is refused too");
+    assertTrue(
+        assertValidation(() -> read(JSON, inObject), "body", null).getMessage().contains("nested"),
+        "an unknown field nested too deeply is refused too");
   }
 
   @Test
   void unknownFieldsNestedWithinTheLimitAreIgnored() {
     String nested = "[".repeat(7) + "]".repeat(7);
-    assertEquals(LocalDate.of(2026, 1, 25),
+    assertEquals(
+        LocalDate.of(2026, 1, 25),
         read(JSON, "{\"date\":\"2026-01-25\",\"x\":" + nested + "}").date());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"gzip", "deflate", "br", "GZIP, identity"})
   void aContentEncodingIsRefusedWith415(String encoding) {
-    ApiException e = assertThrows(ApiException.class,
-        () -> CalculateRequestReader.requireIdentityEncoding(encoding));
+    ApiException e =
+        assertThrows(
+            ApiException.class, () -> CalculateRequestReader.requireIdentityEncoding(encoding));
     assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, e.code());
     assertEquals("Content-Encoding", e.details().get("field"));
   }

@@ -16,13 +16,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CalculateRequestReaderTrailingContentTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"date\":\"2026-01-25\"}x", "{\"date\":\"2026-01-25\"} {}",
-      "{\"date\":\"2026-01-25\"}]", "{\"date\":\"2026-01-25\"}{\"date\":\"1999-01-01\"}"})
+  @ValueSource(
+      strings = {
+        "{\"date\":\"2026-01-25\"}x",
+        "{\"date\":\"2026-01-25\"} {}",
+        "{\"date\":\"2026-01-25\"}]",
+        "{\"date\":\"2026-01-25\"}{\"date\":\"1999-01-01\"}"
+      })
   void contentAfterTheObjectIsNotJson(String body) {
-    CalculateRequestReader reader = new CalculateRequestReader(new DistanceRules(
-        Clock.fixed(Instant.parse("2026-01-26T12:00:00Z"), ZoneOffset.UTC)));
-    assertThrows(ValidationException.class, () -> reader.read(MediaType.APPLICATION_JSON_TYPE,
-        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))),
+    CalculateRequestReader reader =
+        new CalculateRequestReader(
+            new DistanceRules(Clock.fixed(Instant.parse("2026-01-26T12:00:00Z"), ZoneOffset.UTC)));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            reader.read(
+                MediaType.APPLICATION_JSON_TYPE,
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))),
         "'" + body + "' is not valid JSON and should be rejected");
   }
 }

@@ -37,7 +37,8 @@ class DeviceAccessPolicyTest {
   void aGroupMayCalculateTheDevicesItIsGranted() {
     assertTrue(policy.restricts());
     assertTrue(policy.permits(Set.of("guests"), STUART));
-    assertTrue(policy.permits(Set.of("guests"), Optional.of("ipad_stuart")),
+    assertTrue(
+        policy.permits(Set.of("guests"), Optional.of("ipad_stuart")),
         "spaces around a device are not part of it");
     assertTrue(policy.permits(Set.of("friends"), ANNA));
   }
@@ -46,7 +47,8 @@ class DeviceAccessPolicyTest {
   void aDeviceNoGroupOfTheUserGrantsIsRefused() {
     assertFalse(policy.permits(Set.of("guests"), ANNA));
     assertFalse(policy.permits(Set.of("friends"), STUART));
-    assertFalse(policy.permits(Set.of("guests"), Optional.of("IPHONE_STUART")),
+    assertFalse(
+        policy.permits(Set.of("guests"), Optional.of("IPHONE_STUART")),
         "device ids are compared exactly");
   }
 
@@ -67,7 +69,8 @@ class DeviceAccessPolicyTest {
   void aUserInNoGrantedGroupMayCalculateNothing() {
     assertFalse(policy.permits(Set.of(), STUART), "no groups at all");
     assertFalse(policy.permits(Set.of(), ALL_DEVICES), "no groups at all, every device");
-    assertFalse(policy.permits(Set.of("distance-users", "Family"), STUART),
+    assertFalse(
+        policy.permits(Set.of("distance-users", "Family"), STUART),
         "groups the policy does not name (names are compared exactly)");
   }
 
@@ -81,51 +84,58 @@ class DeviceAccessPolicyTest {
 
   @Test
   void theLogLineListsEachGroupsDevices() {
-    assertEquals("family: *; guests: ipad_stuart,iphone_stuart; friends: pixel_anna",
-        policy.toString());
+    assertEquals(
+        "family: *; guests: ipad_stuart,iphone_stuart; friends: pixel_anna", policy.toString());
     assertEquals("every user: *", DeviceAccessPolicy.parse("").toString());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "family                     | entry 1 'family' has no '='",
-      "family=*;guests            | entry 2 'guests' has no '='",
-      "family=*=x                 | entry 1 'family=*=x' has more than one '='",
-      "=iphone_stuart             | entry 1 '=iphone_stuart' names no group",
-      "fam ily=*                  | entry 1 'fam ily=*': 'fam ily' is not a group name",
-      "family=                    | entry 1 'family=' grants no device",
-      "family=iphone_stuart,      | entry 1 'family=iphone_stuart,' has an empty device",
-      "family=,iphone_stuart      | entry 1 'family=,iphone_stuart' has an empty device",
-      "guests=iphone stuart       | entry 1 'guests=iphone stuart': 'iphone stuart' is not a device id",
-      "guests=iphone-stuart       | entry 1 'guests=iphone-stuart': 'iphone-stuart' is not a device id",
-      "family=*,iphone_stuart     | entry 1 'family=*,iphone_stuart': * already grants every device",
-      "guests=pixel,pixel         | entry 1 'guests=pixel,pixel' names 'pixel' twice",
-      "family=*;family=pixel      | entry 2 'family=pixel': group 'family' is already listed",
-      "family=*;;guests=pixel     | entry 2 is empty",
-      "family=*;                  | entry 2 is empty"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "family                     | entry 1 'family' has no '='",
+        "family=*;guests            | entry 2 'guests' has no '='",
+        "family=*=x                 | entry 1 'family=*=x' has more than one '='",
+        "=iphone_stuart             | entry 1 '=iphone_stuart' names no group",
+        "fam ily=*                  | entry 1 'fam ily=*': 'fam ily' is not a group name",
+        "family=                    | entry 1 'family=' grants no device",
+        "family=iphone_stuart,      | entry 1 'family=iphone_stuart,' has an empty device",
+        "family=,iphone_stuart      | entry 1 'family=,iphone_stuart' has an empty device",
+        "guests=iphone stuart       | entry 1 'guests=iphone stuart': 'iphone stuart' is not a device id",
+        "guests=iphone-stuart       | entry 1 'guests=iphone-stuart': 'iphone-stuart' is not a device id",
+        "family=*,iphone_stuart     | entry 1 'family=*,iphone_stuart': * already grants every device",
+        "guests=pixel,pixel         | entry 1 'guests=pixel,pixel' names 'pixel' twice",
+        "family=*;family=pixel      | entry 2 'family=pixel': group 'family' is already listed",
+        "family=*;;guests=pixel     | entry 2 is empty",
+        "family=*;                  | entry 2 is empty"
+      })
   void aMalformedEntryStopsTheStartNamingIt(String value, String problem) {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> DeviceAccessPolicy.parse(value));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> DeviceAccessPolicy.parse(value));
     assertTrue(e.getMessage().startsWith("DEVICE_ACCESS is malformed"), e.getMessage());
-    assertTrue(e.getMessage().contains(problem),
-        () -> "expected '" + problem + "' in: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains(problem), () -> "expected '" + problem + "' in: " + e.getMessage());
   }
 
   @Test
   void everyMalformedEntryIsNamedAtOnce() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> DeviceAccessPolicy.parse("family=*;guests;friends=bad-id"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> DeviceAccessPolicy.parse("family=*;guests;friends=bad-id"));
     assertTrue(e.getMessage().contains("entry 2 'guests' has no '='"), e.getMessage());
     assertTrue(e.getMessage().contains("'bad-id' is not a device id"), e.getMessage());
-    assertFalse(e.getMessage().contains("entry 1"), "the good entry is not blamed: "
-        + e.getMessage());
+    assertFalse(
+        e.getMessage().contains("entry 1"), "the good entry is not blamed: " + e.getMessage());
   }
 
   @Test
   void aDeviceIdOver64CharactersIsRefused() {
     String longId = "d".repeat(65);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> DeviceAccessPolicy.parse("guests=" + longId));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> DeviceAccessPolicy.parse("guests=" + longId));
     assertTrue(e.getMessage().contains("'" + longId + "' is not a device id"), e.getMessage());
     assertTrue(DeviceAccessPolicy.parse("guests=" + "d".repeat(64)).restricts());
   }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.auth.AccessDeniedException;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
-import io.oteldemo.auth.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +26,19 @@ class DeviceAccessTest {
 
   private final Logger logger = Logger.getLogger(DeviceAccess.class.getName());
   private final List<LogRecord> logged = new ArrayList<>();
-  private final Handler recorder = new Handler() {
-    @Override
-    public void publish(LogRecord logRecord) {
-      logged.add(logRecord);
-    }
+  private final Handler recorder =
+      new Handler() {
+        @Override
+        public void publish(LogRecord logRecord) {
+          logged.add(logRecord);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   /** The bean as the container makes it, with this setting (empty: unset). */
   static DeviceAccess access(String setting) {
@@ -75,20 +76,23 @@ class DeviceAccessTest {
 
     assertEquals(1, logged.size(), this::messages);
     assertEquals(Level.INFO, logged.get(0).getLevel());
-    assertEquals("Device access by group: family: *; guests: iphone_stuart",
-        logged.get(0).getMessage());
+    assertEquals(
+        "Device access by group: family: *; guests: iphone_stuart", logged.get(0).getMessage());
   }
 
   @Test
   void anUngrantedDeviceIs403NamingTheDevice() {
     DeviceAccess access = access("family=*;guests=iphone_stuart");
 
-    ApiException e = assertThrows(AccessDeniedException.class,
-        () -> access.check(Set.of("guests"), Optional.of("pixel_anna")));
+    ApiException e =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> access.check(Set.of("guests"), Optional.of("pixel_anna")));
     assertEquals(ErrorCode.FORBIDDEN, e.code());
     assertEquals(Map.of("device_id", "pixel_anna"), e.details());
     assertTrue(e.getMessage().contains("pixel_anna"), e.getMessage());
-    assertTrue(e.headers().get("WWW-Authenticate").contains("insufficient_scope"),
+    assertTrue(
+        e.headers().get("WWW-Authenticate").contains("insufficient_scope"),
         () -> "headers: " + e.headers());
     assertDoesNotThrow(() -> access.check(Set.of("guests"), Optional.of("iphone_stuart")));
   }
@@ -97,16 +101,17 @@ class DeviceAccessTest {
   void allDevicesWithoutTheStarIs403WithTheStarAsDevice() {
     DeviceAccess access = access("family=*;guests=iphone_stuart");
 
-    ApiException e = assertThrows(AccessDeniedException.class,
-        () -> access.check(Set.of("guests"), Optional.empty()));
+    ApiException e =
+        assertThrows(
+            AccessDeniedException.class, () -> access.check(Set.of("guests"), Optional.empty()));
     assertEquals(Map.of("device_id", "*"), e.details());
     assertDoesNotThrow(() -> access.check(Set.of("family"), Optional.empty()));
   }
 
   @Test
   void aMalformedSettingStopsTheBeanFromStarting() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> access("family=*;guests"));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> access("family=*;guests"));
     assertTrue(e.getMessage().contains("entry 2 'guests'"), e.getMessage());
   }
 

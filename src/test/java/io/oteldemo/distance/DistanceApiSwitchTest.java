@@ -15,11 +15,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DistanceApiSwitchTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/distance/calculate", "api/distance/jobs", "/api/distance/jobs/x",
-      "/api/distance/download/distance_20260125.csv"})
+  @ValueSource(
+      strings = {
+        "/api/distance/calculate",
+        "api/distance/jobs",
+        "/api/distance/jobs/x",
+        "/api/distance/download/distance_20260125.csv"
+      })
   void disabledApiAnswersNotFound(String path) {
-    ApiException e = assertThrows(ApiException.class, () -> switchSetTo(false).filter(request(path)),
-        "the distance API is off: " + path);
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () -> switchSetTo(false).filter(request(path)),
+            "the distance API is off: " + path);
     assertEquals(ErrorCode.NOT_FOUND, e.code());
   }
 
@@ -48,12 +56,15 @@ class DistanceApiSwitchTest {
 
   /** A stand-in that answers one method and refuses every other call. */
   private static <T> T proxy(Class<T> type, String method, Object answer) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (self, called, args) -> {
-          if (called.getName().equals(method) && (args == null || args.length == 0)) {
-            return answer;
-          }
-          throw new UnsupportedOperationException(called.getName());
-        }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (self, called, args) -> {
+              if (called.getName().equals(method) && (args == null || args.length == 0)) {
+                return answer;
+              }
+              throw new UnsupportedOperationException(called.getName());
+            }));
   }
 }

@@ -35,8 +35,9 @@ class DistanceJobServiceTest {
 
   private final FakeWorker worker = new FakeWorker();
   private final JobQueue queue = JobQueueTest.queue(worker, true);
-  private final InProcessIdempotencyStore idempotency = new InProcessIdempotencyStore(
-      Clock.systemUTC(), Duration.ofHours(24), Duration.ofSeconds(60));
+  private final InProcessIdempotencyStore idempotency =
+      new InProcessIdempotencyStore(
+          Clock.systemUTC(), Duration.ofHours(24), Duration.ofSeconds(60));
   private final TestUser user = new TestUser("alice");
   private final DistanceJobService service = service();
 
@@ -64,7 +65,8 @@ class DistanceJobServiceTest {
     assertTrue(queue.registry.jobIdsOf("alice").isEmpty(), "no job was registered");
 
     service.deviceAccess = DeviceAccessTest.access("");
-    assertFalse(service.calculate(PHONE_DAY, KEY).replayed(),
+    assertFalse(
+        service.calculate(PHONE_DAY, KEY).replayed(),
         "the key was not used by the refused request");
     assertEquals(1, worker.calculations.get());
   }
@@ -103,8 +105,9 @@ class DistanceJobServiceTest {
   void theKeyWithAnotherRequestIs422() {
     service.calculate(PHONE_DAY, KEY);
 
-    ApiException e = assertThrows(IdempotencyKeyMismatchException.class,
-        () -> service.calculate(EVERY_DEVICE_DAY, KEY));
+    ApiException e =
+        assertThrows(
+            IdempotencyKeyMismatchException.class, () -> service.calculate(EVERY_DEVICE_DAY, KEY));
     assertEquals(ErrorCode.UNPROCESSABLE_ENTITY, e.code());
     assertEquals(1, worker.calculations.get());
   }
@@ -113,8 +116,9 @@ class DistanceJobServiceTest {
   void theKeyWhileItsFirstRequestIsInFlightIs409WithRetryAfter() {
     idempotency.begin("alice", KEY.get(), PHONE_DAY.fingerprint());
 
-    ApiException e = assertThrows(IdempotencyKeyInFlightException.class,
-        () -> service.calculate(PHONE_DAY, KEY));
+    ApiException e =
+        assertThrows(
+            IdempotencyKeyInFlightException.class, () -> service.calculate(PHONE_DAY, KEY));
     assertEquals(ErrorCode.CONFLICT, e.code());
     assertEquals(OptionalLong.of(1), e.retryAfterSeconds());
     assertEquals(0, worker.calculations.get());
@@ -122,8 +126,9 @@ class DistanceJobServiceTest {
 
   @Test
   void aFailedFirstRequestReleasesTheKeySoTheRetryProceeds() {
-    worker.calculateFailure = new WorkerException(WorkerException.Kind.UNAVAILABLE,
-        Status.Code.UNAVAILABLE, "down", null);
+    worker.calculateFailure =
+        new WorkerException(
+            WorkerException.Kind.UNAVAILABLE, Status.Code.UNAVAILABLE, "down", null);
     assertThrows(WorkerException.class, () -> service.calculate(PHONE_DAY, KEY));
     worker.calculateFailure = null;
 

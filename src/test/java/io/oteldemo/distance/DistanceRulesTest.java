@@ -43,13 +43,24 @@ class DistanceRulesTest {
   void missingDateIsRequired(String value) {
     ValidationException e = assertValidation(() -> rules.date("date", value), "date", value);
 
-    assertTrue(e.getMessage().contains("required"), "should say the date is required: "
-        + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("required"), "should say the date is required: " + e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-1-5", "25-01-2026", "2026/01/25", "20260125", "2026-01-25T00:00",
-      " 2026-01-25", "2026-01-2a", "tomorrow", "+2026-01-25", "٢٠٢٦-٠١-٢٥"})
+  @ValueSource(
+      strings = {
+        "2026-1-5",
+        "25-01-2026",
+        "2026/01/25",
+        "20260125",
+        "2026-01-25T00:00",
+        " 2026-01-25",
+        "2026-01-2a",
+        "tomorrow",
+        "+2026-01-25",
+        "٢٠٢٦-٠١-٢٥"
+      })
   void wrongFormatIsRejected(String value) {
     ValidationException e = assertValidation(() -> rules.date("date", value), "date", value);
 
@@ -57,12 +68,20 @@ class DistanceRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-02-30", "2026-13-01", "2025-02-29", "2026-04-31", "2026-00-10",
-      "2026-01-00"})
+  @ValueSource(
+      strings = {
+        "2026-02-30",
+        "2026-13-01",
+        "2025-02-29",
+        "2026-04-31",
+        "2026-00-10",
+        "2026-01-00"
+      })
   void impossibleCalendarDatesAreRejected(String value) {
     ValidationException e = assertValidation(() -> rules.date("date", value), "date", value);
 
-    assertTrue(e.getMessage().contains("real calendar date"),
+    assertTrue(
+        e.getMessage().contains("real calendar date"),
         "should say it is not a real date: " + e.getMessage());
   }
 
@@ -72,8 +91,8 @@ class DistanceRulesTest {
     ValidationException e = assertValidation(() -> rules.date("date", value), "date", value);
 
     assertTrue(e.getMessage().contains("future"), "should mention the future: " + e.getMessage());
-    assertTrue(e.getMessage().contains("2026-01-26"), "should say what today is: "
-        + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("2026-01-26"), "should say what today is: " + e.getMessage());
   }
 
   @Test
@@ -91,7 +110,9 @@ class DistanceRulesTest {
 
   @Test
   void dateFilterAcceptsFutureDates() {
-    assertEquals(Optional.of(LocalDate.of(2026, 12, 31)), rules.dateFilter("date", "2026-12-31"),
+    assertEquals(
+        Optional.of(LocalDate.of(2026, 12, 31)),
+        rules.dateFilter("date", "2026-12-31"),
         "a filter may name any day; it just matches nothing yet");
   }
 
@@ -126,8 +147,16 @@ class DistanceRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "iphone-stuart", "iphone stuart", " iphone", "iphone/../x",
-      "téléphone", "a.b"})
+  @ValueSource(
+      strings = {
+        "",
+        "iphone-stuart",
+        "iphone stuart",
+        " iphone",
+        "iphone/../x",
+        "téléphone",
+        "a.b"
+      })
   void invalidDeviceIds(String value) {
     assertValidation(() -> rules.deviceId("device_id", value), "device_id", value);
   }
@@ -151,7 +180,8 @@ class DistanceRulesTest {
   void unknownStatusesListTheKnownOnes(String value) {
     ValidationException e = assertValidation(() -> rules.status("status", value), "status", value);
 
-    assertTrue(e.getMessage().contains("queued, processing, completed, failed"),
+    assertTrue(
+        e.getMessage().contains("queued, processing, completed, failed"),
         "should list the valid statuses: " + e.getMessage());
   }
 
@@ -202,18 +232,29 @@ class DistanceRulesTest {
   // --- job ids ---------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a",
-      "0B7F1C3E-3A57-4C55-9A43-2F0F5C1E7D9A", "00000000-0000-0000-0000-000000000000"})
+  @ValueSource(
+      strings = {
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a",
+        "0B7F1C3E-3A57-4C55-9A43-2F0F5C1E7D9A",
+        "00000000-0000-0000-0000-000000000000"
+      })
   void uuidsAreJobIds(String value) {
     assertTrue(DistanceRules.isJobId(value), value + " should be a job id");
   }
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"42", "0b7f1c3e3a574c559a432f0f5c1e7d9a",
-      "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9", "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a0",
-      "0b7f1c3g-3a57-4c55-9a43-2f0f5c1e7d9a", "{0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a}",
-      "../../etc/passwd", " 0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a"})
+  @ValueSource(
+      strings = {
+        "42",
+        "0b7f1c3e3a574c559a432f0f5c1e7d9a",
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9",
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a0",
+        "0b7f1c3g-3a57-4c55-9a43-2f0f5c1e7d9a",
+        "{0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a}",
+        "../../etc/passwd",
+        " 0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a"
+      })
   void otherValuesAreNotJobIds(String value) {
     assertFalse(DistanceRules.isJobId(value), "'" + value + "' should not be a job id");
   }
@@ -222,17 +263,23 @@ class DistanceRulesTest {
   @Test
   void anEmptyDeviceFilterIsRefusedAndAMissingOneMeansEveryDevice() {
     assertValidation(() -> rules.deviceIdFilter("device_id", ""), "device_id", "");
-    assertEquals(Optional.empty(), rules.deviceIdFilter("device_id", null),
+    assertEquals(
+        Optional.empty(),
+        rules.deviceIdFilter("device_id", null),
         "no device filter should mean every device");
     assertEquals(Optional.of("iphone_stuart"), rules.deviceIdFilter("device_id", "iphone_stuart"));
   }
 
   static ValidationException assertValidation(Executable executable, String field, Object value) {
-    ValidationException e = assertThrows(ValidationException.class, executable,
-        "'" + value + "' for " + field + " should be rejected");
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            executable,
+            "'" + value + "' for " + field + " should be rejected");
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code(), "a validation error is a VALIDATION_ERROR");
     Map<String, Object> details = e.details();
-    assertTrue(details != null && details.containsKey("field") && details.containsKey("value"),
+    assertTrue(
+        details != null && details.containsKey("field") && details.containsKey("value"),
         "details should have field and value, were " + details);
     assertEquals(field, details.get("field"), "details.field");
     assertEquals(value, details.get("value"), "details.value should be the rejected value");

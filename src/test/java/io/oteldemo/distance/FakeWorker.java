@@ -39,8 +39,10 @@ final class FakeWorker implements DistanceWorkerClient {
     pause(calculateDelay);
     String id = UUID.randomUUID().toString();
     Instant now = Instant.now();
-    jobs.put(id, new WorkerJobSummary(id, "queued", date.toString(), deviceId.orElse(""), now,
-        Optional.empty()));
+    jobs.put(
+        id,
+        new WorkerJobSummary(
+            id, "queued", date.toString(), deviceId.orElse(""), now, Optional.empty()));
     calculations.incrementAndGet();
     return new QueuedJob(id, "queued", now);
   }
@@ -52,18 +54,26 @@ final class FakeWorker implements DistanceWorkerClient {
     }
     WorkerJobSummary job = jobs.get(jobId);
     if (job == null) {
-      throw new WorkerException(WorkerException.Kind.NOT_FOUND, Status.Code.NOT_FOUND,
-          "job not found: " + jobId, null);
+      throw new WorkerException(
+          WorkerException.Kind.NOT_FOUND, Status.Code.NOT_FOUND, "job not found: " + jobId, null);
     }
-    return new WorkerJob(jobId, job.status(), job.queuedAt(), Optional.empty(),
-        job.completedAt(), Optional.empty(), Optional.empty());
+    return new WorkerJob(
+        jobId,
+        job.status(),
+        job.queuedAt(),
+        Optional.empty(),
+        job.completedAt(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Override
   public WorkerJobPage listJobs(Optional<JobStatus> status, int limit, int offset) {
-    List<WorkerJobSummary> matching = jobs.values().stream()
-        .filter(job -> status.map(wanted -> wanted.wireName().equals(job.status())).orElse(true))
-        .toList();
+    List<WorkerJobSummary> matching =
+        jobs.values().stream()
+            .filter(
+                job -> status.map(wanted -> wanted.wireName().equals(job.status())).orElse(true))
+            .toList();
     List<WorkerJobSummary> page = matching.stream().skip(offset).limit(limit).toList();
     return new WorkerJobPage(page, matching.size(), limit, offset);
   }
@@ -75,8 +85,15 @@ final class FakeWorker implements DistanceWorkerClient {
 
   void setStatus(String jobId, String status) {
     WorkerJobSummary job = jobs.get(jobId);
-    jobs.put(jobId, new WorkerJobSummary(jobId, status, job.date(), job.deviceId(), job.queuedAt(),
-        JobStatus.fromWire(status).filter(JobStatus::isFinished).map(done -> Instant.now())));
+    jobs.put(
+        jobId,
+        new WorkerJobSummary(
+            jobId,
+            status,
+            job.date(),
+            job.deviceId(),
+            job.queuedAt(),
+            JobStatus.fromWire(status).filter(JobStatus::isFinished).map(done -> Instant.now())));
   }
 
   /** The worker restarted and forgot every job. */

@@ -30,56 +30,65 @@ class JobListingTest {
 
   @Test
   void dateAndDeviceFiltersAreAppliedHereBecauseTheWorkerIgnoresThem() {
-    List<WorkerJobSummary> jobs = List.of(
-        job("a", "completed", "2026-01-25", "iphone_stuart", 1),
-        job("b", "completed", "2026-01-25", "pixel", 2),
-        job("c", "completed", "2026-01-24", "iphone_stuart", 3),
-        job("d", "failed", "2026-01-25", "iphone_stuart", 4),
-        job("e", "queued", "2026-01-25", "", 5));
+    List<WorkerJobSummary> jobs =
+        List.of(
+            job("a", "completed", "2026-01-25", "iphone_stuart", 1),
+            job("b", "completed", "2026-01-25", "pixel", 2),
+            job("c", "completed", "2026-01-24", "iphone_stuart", 3),
+            job("d", "failed", "2026-01-25", "iphone_stuart", 4),
+            job("e", "queued", "2026-01-25", "", 5));
     DeployedLikeWorker worker = new DeployedLikeWorker(jobs);
 
     JobListing.Page page =
         list(worker, query(Optional.empty(), "2026-01-25", "iphone_stuart", 50, 0));
 
-    assertEquals(List.of("d", "a"), ids(page),
-        "only 2026-01-25 jobs of iphone_stuart, newest first");
+    assertEquals(
+        List.of("d", "a"), ids(page), "only 2026-01-25 jobs of iphone_stuart, newest first");
     assertEquals(2, page.totalCount(), "total_count should count every matching job");
     assertNull(page.nextOffset(), "one page holds them all");
   }
 
   @Test
   void aDeviceFilterDoesNotMatchAllDeviceJobs() {
-    DeployedLikeWorker worker = new DeployedLikeWorker(List.of(
-        job("all", "completed", "2026-01-25", "", 1),
-        job("one", "completed", "2026-01-25", "iphone_stuart", 2)));
+    DeployedLikeWorker worker =
+        new DeployedLikeWorker(
+            List.of(
+                job("all", "completed", "2026-01-25", "", 1),
+                job("one", "completed", "2026-01-25", "iphone_stuart", 2)));
 
     JobListing.Page page = list(worker, query(Optional.empty(), null, "iphone_stuart", 50, 0));
 
-    assertEquals(List.of("one"), ids(page),
+    assertEquals(
+        List.of("one"),
+        ids(page),
         "a job for every device (empty device id) is not a job of iphone_stuart");
   }
 
   @Test
   void statusFilterIsSentToTheWorkerAndAppliedHere() {
-    List<WorkerJobSummary> jobs = List.of(
-        job("a", "completed", "2026-01-25", "x", 1),
-        job("b", "failed", "2026-01-25", "x", 2),
-        job("c", "completed", "2026-01-25", "x", 3));
+    List<WorkerJobSummary> jobs =
+        List.of(
+            job("a", "completed", "2026-01-25", "x", 1),
+            job("b", "failed", "2026-01-25", "x", 2),
+            job("c", "completed", "2026-01-25", "x", 3));
     DeployedLikeWorker worker = new DeployedLikeWorker(jobs);
 
-    JobListing.Page page = list(worker,
-        query(Optional.of(JobStatus.COMPLETED), null, null, 50, 0));
+    JobListing.Page page = list(worker, query(Optional.of(JobStatus.COMPLETED), null, null, 50, 0));
 
     assertEquals(List.of("c", "a"), ids(page));
-    assertEquals(List.of(Optional.of(JobStatus.COMPLETED)), worker.statusesAsked,
+    assertEquals(
+        List.of(Optional.of(JobStatus.COMPLETED)),
+        worker.statusesAsked,
         "the status filter should be passed to the worker");
   }
 
   @Test
   void aWorkerThatIgnoresTheStatusFilterIsFilteredHere() {
-    DeployedLikeWorker worker = new DeployedLikeWorker(List.of(
-        job("a", "completed", "2026-01-25", "x", 1),
-        job("b", "failed", "2026-01-25", "x", 2)));
+    DeployedLikeWorker worker =
+        new DeployedLikeWorker(
+            List.of(
+                job("a", "completed", "2026-01-25", "x", 1),
+                job("b", "failed", "2026-01-25", "x", 2)));
     worker.honoursStatus = false;
 
     JobListing.Page page = list(worker, query(Optional.of(JobStatus.FAILED), null, null, 50, 0));
@@ -103,7 +112,9 @@ class JobListingTest {
       expected.add(String.format("job-%02d", second * 2));
       expected.add(String.format("job-%02d", second * 2 + 1));
     }
-    assertEquals(expected, ids(page),
+    assertEquals(
+        expected,
+        ids(page),
         "jobs should be newest first, those queued at the same instant by job id");
   }
 
@@ -173,8 +184,8 @@ class JobListingTest {
 
   @Test
   void noJobsAtAll() {
-    JobListing.Page page = list(new DeployedLikeWorker(List.of()),
-        query(Optional.empty(), null, null, 50, 0));
+    JobListing.Page page =
+        list(new DeployedLikeWorker(List.of()), query(Optional.empty(), null, null, 50, 0));
 
     assertEquals(List.of(), page.jobs());
     assertEquals(0, page.totalCount());
@@ -207,7 +218,9 @@ class JobListingTest {
     List<WorkerJobSummary> all = JobListing.readAll(worker, Optional.empty());
 
     assertEquals(500, all.size());
-    assertEquals(List.of(0, 500), worker.offsetsAsked,
+    assertEquals(
+        List.of(0, 500),
+        worker.offsetsAsked,
         "a full page may not be the last, so the next one is asked for");
   }
 
@@ -244,8 +257,10 @@ class JobListingTest {
     assertEquals(50, page.jobs().size(), "limit 0 means 50");
     assertEquals(50, page.totalCount(), "total_count is the page size");
     assertEquals(500, worker.listJobs(Optional.empty(), 1000, 0).jobs().size(), "capped at 500");
-    List<Instant> queued = worker.listJobs(Optional.empty(), 500, 0).jobs().stream()
-        .map(WorkerJobSummary::queuedAt).toList();
+    List<Instant> queued =
+        worker.listJobs(Optional.empty(), 500, 0).jobs().stream()
+            .map(WorkerJobSummary::queuedAt)
+            .toList();
     List<Instant> sorted = new ArrayList<>(queued);
     sorted.sort(Collections.reverseOrder());
     assertNotEquals(sorted, queued, "the fake's pages should not come newest first");
@@ -262,8 +277,12 @@ class JobListingTest {
 
   private static JobQuery query(
       Optional<JobStatus> status, String date, String deviceId, int limit, int offset) {
-    return new JobQuery(status, Optional.ofNullable(date).map(LocalDate::parse),
-        Optional.ofNullable(deviceId), limit, offset);
+    return new JobQuery(
+        status,
+        Optional.ofNullable(date).map(LocalDate::parse),
+        Optional.ofNullable(deviceId),
+        limit,
+        offset);
   }
 
   /** Jobs n000.. queued one second apart, so n(k) is newer than n(k-1). */
@@ -277,8 +296,8 @@ class JobListingTest {
 
   private static WorkerJobSummary job(
       String id, String status, String date, String deviceId, long secondsAfterT0) {
-    return new WorkerJobSummary(id, status, date, deviceId, T0.plusSeconds(secondsAfterT0),
-        Optional.empty());
+    return new WorkerJobSummary(
+        id, status, date, deviceId, T0.plusSeconds(secondsAfterT0), Optional.empty());
   }
 
   private static List<String> ids(JobListing.Page page) {
@@ -302,7 +321,7 @@ class JobListingTest {
     final List<Optional<JobStatus>> statusesAsked = new ArrayList<>();
     final Random random = new Random(42);
     boolean honoursStatus = true;
-    Runnable afterFirstPage = () -> { };
+    Runnable afterFirstPage = () -> {};
 
     DeployedLikeWorker(List<WorkerJobSummary> jobs) {
       this.jobs = new ArrayList<>(jobs);
@@ -315,13 +334,17 @@ class JobListingTest {
       limitsAsked.add(limit);
       statusesAsked.add(status);
       int size = limit == 0 ? 50 : Math.min(limit, 500);
-      List<WorkerJobSummary> matching = jobs.stream()
-          .filter(job -> !honoursStatus
-              || status.map(s -> s.wireName().equals(job.status())).orElse(true))
-          .toList();
-      List<WorkerJobSummary> page = new ArrayList<>(
-          matching.subList(Math.min(offset, matching.size()),
-              Math.min(offset + size, matching.size())));
+      List<WorkerJobSummary> matching =
+          jobs.stream()
+              .filter(
+                  job ->
+                      !honoursStatus
+                          || status.map(s -> s.wireName().equals(job.status())).orElse(true))
+              .toList();
+      List<WorkerJobSummary> page =
+          new ArrayList<>(
+              matching.subList(
+                  Math.min(offset, matching.size()), Math.min(offset + size, matching.size())));
       Collections.shuffle(page, random);
       if (offsetsAsked.size() == 1) {
         afterFirstPage.run();

@@ -29,8 +29,8 @@ class JobQueueRedisTest {
 
   @Test
   @RedisServer
-  void identicalRequestsSpreadOverTwoReplicasQueueOneJob(
-      UnifiedJedis clientA, UnifiedJedis clientB) throws Exception {
+  void identicalRequestsSpreadOverTwoReplicasQueueOneJob(UnifiedJedis clientA, UnifiedJedis clientB)
+      throws Exception {
     FakeWorker worker = new FakeWorker();
     worker.calculateDelay = Duration.ofMillis(200);
     List<JobQueue> replicas = List.of(replica(worker, clientA), replica(worker, clientB));
@@ -41,10 +41,12 @@ class JobQueueRedisTest {
       List<Future<String>> ids = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
         JobQueue replica = replicas.get(i % 2);
-        ids.add(pool.submit(() -> {
-          go.await();
-          return replica.submitOrJoin("alice", PHONE_DAY).jobId();
-        }));
+        ids.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return replica.submitOrJoin("alice", PHONE_DAY).jobId();
+                }));
       }
       go.countDown();
       Set<String> distinct = new HashSet<>();

@@ -48,15 +48,19 @@ class JobQueueTest {
     queue.worker = worker;
     queue.registry = new InMemoryJobRegistry(Clock.systemUTC(), Duration.ofHours(24));
     queue.slotLock = new InProcessJobSlotLock(Clock.systemUTC());
-    queue.recorder = recorder(queue.registry, new InProcessIdempotencyStore(Clock.systemUTC(),
-        Duration.ofHours(24), Duration.ofSeconds(60)), new ManualScheduler());
+    queue.recorder =
+        recorder(
+            queue.registry,
+            new InProcessIdempotencyStore(
+                Clock.systemUTC(), Duration.ofHours(24), Duration.ofSeconds(60)),
+            new ManualScheduler());
     queue.coalescing = coalescing;
     queue.waits = WAITS;
     return queue;
   }
 
-  static JobRecorder recorder(JobRegistry registry, IdempotencyStore idempotency,
-      ManualScheduler scheduler) {
+  static JobRecorder recorder(
+      JobRegistry registry, IdempotencyStore idempotency, ManualScheduler scheduler) {
     JobRecorder recorder = new JobRecorder();
     recorder.registry = registry;
     recorder.idempotency = idempotency;
@@ -112,14 +116,22 @@ class JobQueueTest {
   void otherUsersDatesAndDevicesGetTheirOwnJobs() {
     QueuedJob first = queue.submitOrJoin("alice", PHONE_DAY);
 
-    Set<String> ids = Set.of(first.jobId(),
-        queue.submitOrJoin("bob", PHONE_DAY).jobId(),
-        queue.submitOrJoin("alice", new CalculateCommand(PHONE_DAY.date(), Optional.empty()))
-            .jobId(),
-        queue.submitOrJoin("alice", new CalculateCommand(PHONE_DAY.date(),
-            Optional.of("ipad_stuart"))).jobId(),
-        queue.submitOrJoin("alice", new CalculateCommand(PHONE_DAY.date().minusDays(1),
-            PHONE_DAY.deviceId())).jobId());
+    Set<String> ids =
+        Set.of(
+            first.jobId(),
+            queue.submitOrJoin("bob", PHONE_DAY).jobId(),
+            queue
+                .submitOrJoin("alice", new CalculateCommand(PHONE_DAY.date(), Optional.empty()))
+                .jobId(),
+            queue
+                .submitOrJoin(
+                    "alice", new CalculateCommand(PHONE_DAY.date(), Optional.of("ipad_stuart")))
+                .jobId(),
+            queue
+                .submitOrJoin(
+                    "alice",
+                    new CalculateCommand(PHONE_DAY.date().minusDays(1), PHONE_DAY.deviceId()))
+                .jobId());
 
     assertEquals(5, ids.size(), "five different jobs");
   }
@@ -142,25 +154,28 @@ class JobQueueTest {
   @Test
   void aWorkerFailureWhileCheckingTheRunningJobIsAnswered() {
     queue.submitOrJoin("alice", PHONE_DAY);
-    worker.statusFailure = new WorkerException(WorkerException.Kind.UNAVAILABLE,
-        Status.Code.UNAVAILABLE, "down", null);
+    worker.statusFailure =
+        new WorkerException(
+            WorkerException.Kind.UNAVAILABLE, Status.Code.UNAVAILABLE, "down", null);
 
-    WorkerException e = assertThrows(WorkerException.class,
-        () -> queue.submitOrJoin("alice", PHONE_DAY));
+    WorkerException e =
+        assertThrows(WorkerException.class, () -> queue.submitOrJoin("alice", PHONE_DAY));
     assertEquals(WorkerException.Kind.UNAVAILABLE, e.kind());
   }
 
   @Test
   void aFailedQueueingReleasesTheSlotAtOnce() {
-    worker.calculateFailure = new WorkerException(WorkerException.Kind.BUSY,
-        Status.Code.RESOURCE_EXHAUSTED, "full", null);
+    worker.calculateFailure =
+        new WorkerException(
+            WorkerException.Kind.BUSY, Status.Code.RESOURCE_EXHAUSTED, "full", null);
     assertThrows(WorkerException.class, () -> queue.submitOrJoin("alice", PHONE_DAY));
     worker.calculateFailure = null;
 
     long start = System.nanoTime();
     queue.submitOrJoin("alice", PHONE_DAY);
 
-    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
+    assertTrue(
+        Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
         "the retry must not wait for the failed request's lock to expire");
     assertEquals(1, worker.calculations.get());
   }
@@ -174,10 +189,12 @@ class JobQueueTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<String>> ids = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        ids.add(pool.submit(() -> {
-          go.await();
-          return queue.submitOrJoin("alice", PHONE_DAY).jobId();
-        }));
+        ids.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return queue.submitOrJoin("alice", PHONE_DAY).jobId();
+                }));
       }
       go.countDown();
       Set<String> distinct = new java.util.HashSet<>();

@@ -25,8 +25,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * A job the worker accepted while Redis failed: the client may get 503, but the job never stays
@@ -42,8 +42,10 @@ class JobRecordingTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-26T09:00:00Z"));
   private final FlakyRegistry registry =
       new FlakyRegistry(new InMemoryJobRegistry(Clock.systemUTC(), Duration.ofHours(24)));
-  private final FlakyIdempotency idempotency = new FlakyIdempotency(new InProcessIdempotencyStore(
-      Clock.systemUTC(), Duration.ofHours(24), Duration.ofSeconds(60)));
+  private final FlakyIdempotency idempotency =
+      new FlakyIdempotency(
+          new InProcessIdempotencyStore(
+              Clock.systemUTC(), Duration.ofHours(24), Duration.ofSeconds(60)));
   private final ManualScheduler scheduler = new ManualScheduler();
   private final DistanceJobService service = service();
 
@@ -69,7 +71,9 @@ class JobRecordingTest {
 
     assertThrows(SharedStateUnavailableException.class, () -> service.calculate(PHONE_DAY, KEY));
     assertEquals(1, worker.calculations.get(), "the worker runs the job");
-    assertThrows(IdempotencyKeyInFlightException.class, () -> service.calculate(PHONE_DAY, KEY),
+    assertThrows(
+        IdempotencyKeyInFlightException.class,
+        () -> service.calculate(PHONE_DAY, KEY),
         "until the job is recorded, the key is still in flight");
     assertEquals(1, worker.calculations.get(), "a retry queues no second job");
 
@@ -87,7 +91,8 @@ class JobRecordingTest {
   void anUnkeyedJobWhoseRegistrationFailsIs503ThenAppears() {
     registry.registerFailures = 1;
 
-    assertThrows(SharedStateUnavailableException.class,
+    assertThrows(
+        SharedStateUnavailableException.class,
         () -> service.calculate(PHONE_DAY, Optional.empty()));
     assertEquals(Set.of(), ids(), "not registered yet");
 
@@ -130,8 +135,8 @@ class JobRecordingTest {
     assertEquals(JobRecorder.FIRST_PAUSE.multipliedBy(2), pauses.get(1));
     assertEquals(JobRecorder.LONGEST_PAUSE, pauses.get(pauses.size() - 1));
     Duration total = pauses.stream().reduce(Duration.ZERO, Duration::plus);
-    assertTrue(total.compareTo(Duration.ofSeconds(60)) <= 0
-        && total.compareTo(Duration.ofSeconds(50)) > 0,
+    assertTrue(
+        total.compareTo(Duration.ofSeconds(60)) <= 0 && total.compareTo(Duration.ofSeconds(50)) > 0,
         () -> "retried for about the in-flight timeout of 60 s: " + total);
     assertFalse(registry.registered, "never registered");
   }
@@ -148,13 +153,18 @@ class JobRecordingTest {
   }
 
   private Set<String> ids() {
-    return Set.copyOf(service.list(new JobQuery(Optional.empty(), Optional.empty(),
-        Optional.empty(), 50, 0)).jobs().stream().map(JobSummaryView::jobId).toList());
+    return Set.copyOf(
+        service
+            .list(new JobQuery(Optional.empty(), Optional.empty(), Optional.empty(), 50, 0))
+            .jobs()
+            .stream()
+            .map(JobSummaryView::jobId)
+            .toList());
   }
 
   private static SharedStateUnavailableException redisDown(String operation) {
-    return new SharedStateUnavailableException(operation,
-        new JedisConnectionException("Read timed out"));
+    return new SharedStateUnavailableException(
+        operation, new JedisConnectionException("Read timed out"));
   }
 
   /** A registry whose next registrations fail as a timed-out Redis does. */

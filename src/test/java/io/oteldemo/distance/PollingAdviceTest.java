@@ -23,7 +23,9 @@ class PollingAdviceTest {
   @ParameterizedTest
   @ValueSource(strings = {"completed", "failed"})
   void aFinishedJobHasNothingToWaitFor(String status) {
-    assertEquals(OptionalLong.empty(), PollingAdvice.retryAfterSeconds(status),
+    assertEquals(
+        OptionalLong.empty(),
+        PollingAdvice.retryAfterSeconds(status),
         status + " should have no Retry-After");
   }
 
@@ -31,7 +33,9 @@ class PollingAdviceTest {
   @NullAndEmptySource
   @ValueSource(strings = {"pending", "COMPLETED", "Failed", "cancelled"})
   void anUnknownStatusIsTreatedAsQueued(String status) {
-    assertEquals(OptionalLong.of(2), PollingAdvice.retryAfterSeconds(status),
+    assertEquals(
+        OptionalLong.of(2),
+        PollingAdvice.retryAfterSeconds(status),
         "'" + status + "' is not a finished state we know, so polling should go on as if queued");
   }
 }

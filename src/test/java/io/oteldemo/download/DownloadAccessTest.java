@@ -12,12 +12,12 @@ import io.oteldemo.jobs.RegisteredJob;
 import io.oteldemo.testing.MutableClock;
 import io.oteldemo.testing.RedisServer;
 import io.oteldemo.worker.DistanceWorkerClient;
+import io.oteldemo.worker.JobStatus;
 import io.oteldemo.worker.QueuedJob;
 import io.oteldemo.worker.WorkerException;
 import io.oteldemo.worker.WorkerHealth;
 import io.oteldemo.worker.WorkerJob;
 import io.oteldemo.worker.WorkerJobPage;
-import io.oteldemo.worker.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,8 +73,8 @@ class DownloadAccessTest {
     return access;
   }
 
-  private RegisteredJob job(JobRegistry registry, String id, String owner,
-      Optional<String> device, JobStatus status) {
+  private RegisteredJob job(
+      JobRegistry registry, String id, String owner, Optional<String> device, JobStatus status) {
     RegisteredJob job = new RegisteredJob(id, owner, DAY, device, clock.instant());
     registry.register(job);
     worker.statuses.put(id, status);
@@ -190,11 +190,17 @@ class DownloadAccessTest {
       calls.incrementAndGet();
       JobStatus status = statuses.get(jobId);
       if (status == null) {
-        throw new WorkerException(WorkerException.Kind.NOT_FOUND, Status.Code.UNKNOWN,
-            "job not found", null);
+        throw new WorkerException(
+            WorkerException.Kind.NOT_FOUND, Status.Code.UNKNOWN, "job not found", null);
       }
-      return new WorkerJob(jobId, status.wireName(), T0, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty());
+      return new WorkerJob(
+          jobId,
+          status.wireName(),
+          T0,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
     }
 
     @Override

@@ -20,7 +20,7 @@ class LocalCsvSourceTest {
   private static final String NAME = "distance_20260125_iphone_stuart.csv";
   private static final byte[] CSV =
       ("timestamp,device_id,latitude,longitude,distance_from_home_km\n"
-          + "2026-01-25T00:08:52Z,iphone_stuart,40.736071,-74.039424,0.01\n")
+              + "2026-01-25T00:08:52Z,iphone_stuart,40.736071,-74.039424,0.01\n")
           .getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path temp;
@@ -61,7 +61,9 @@ class LocalCsvSourceTest {
 
   @Test
   void aMissingRootIsEmpty() {
-    assertEquals(Optional.empty(), new LocalCsvSource(temp.resolve("not-there")).open(NAME),
+    assertEquals(
+        Optional.empty(),
+        new LocalCsvSource(temp.resolve("not-there")).open(NAME),
         "a folder that does not exist (yet) holds no files");
   }
 
@@ -69,7 +71,9 @@ class LocalCsvSourceTest {
   void aDirectoryNamedLikeACsvIsEmpty() throws IOException {
     Files.createDirectory(root.resolve(NAME));
 
-    assertEquals(Optional.empty(), new LocalCsvSource(root).open(NAME),
+    assertEquals(
+        Optional.empty(),
+        new LocalCsvSource(root).open(NAME),
         "only regular files should be served");
   }
 
@@ -78,7 +82,9 @@ class LocalCsvSourceTest {
     Path secret = Files.write(outside.resolve("secret.csv"), CSV);
     Files.createSymbolicLink(root.resolve(NAME), secret);
 
-    assertEquals(Optional.empty(), new LocalCsvSource(root).open(NAME),
+    assertEquals(
+        Optional.empty(),
+        new LocalCsvSource(root).open(NAME),
         "a link leading out of the folder should not be followed");
   }
 
@@ -89,7 +95,9 @@ class LocalCsvSourceTest {
     Path secret = Files.write(sibling.resolve("secret.csv"), CSV);
     Files.createSymbolicLink(root.resolve(NAME), secret);
 
-    assertEquals(Optional.empty(), new LocalCsvSource(root).open(NAME),
+    assertEquals(
+        Optional.empty(),
+        new LocalCsvSource(root).open(NAME),
         "containment should be by path elements, not by string prefix");
   }
 
@@ -120,7 +128,9 @@ class LocalCsvSourceTest {
 
     CsvFile file = open(new LocalCsvSource(linkedRoot), NAME);
 
-    assertArrayEquals(CSV, readAll(file),
+    assertArrayEquals(
+        CSV,
+        readAll(file),
         "a mounted volume reached through a link should still serve its own files");
   }
 
@@ -133,8 +143,9 @@ class LocalCsvSourceTest {
   }
 
   private static CsvFile open(LocalCsvSource source, String name) {
-    return source.open(name).orElseThrow(
-        () -> new AssertionError(name + " should be served from " + source.root()));
+    return source
+        .open(name)
+        .orElseThrow(() -> new AssertionError(name + " should be served from " + source.root()));
   }
 
   private static byte[] readAll(CsvFile file) throws IOException {

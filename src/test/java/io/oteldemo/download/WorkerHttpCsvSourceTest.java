@@ -39,20 +39,23 @@ class WorkerHttpCsvSourceTest {
   @BeforeEach
   void startWorker() throws IOException {
     worker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    worker.createContext("/download/", exchange -> {
-      String name = exchange.getRequestURI().getPath().substring("/download/".length());
-      requested.add(name);
-      int status = switch (name) {
-        case "distance_20260125_iphone_stuart.csv" -> 200;
-        case "distance_20260126.csv" -> 500;
-        default -> 404;
-      };
-      byte[] body = status == 200 ? CSV.getBytes(StandardCharsets.UTF_8) : new byte[0];
-      exchange.sendResponseHeaders(status, status == 200 ? body.length : -1);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    worker.createContext(
+        "/download/",
+        exchange -> {
+          String name = exchange.getRequestURI().getPath().substring("/download/".length());
+          requested.add(name);
+          int status =
+              switch (name) {
+                case "distance_20260125_iphone_stuart.csv" -> 200;
+                case "distance_20260126.csv" -> 500;
+                default -> 404;
+              };
+          byte[] body = status == 200 ? CSV.getBytes(StandardCharsets.UTF_8) : new byte[0];
+          exchange.sendResponseHeaders(status, status == 200 ? body.length : -1);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     worker.start();
   }
 
@@ -70,7 +73,9 @@ class WorkerHttpCsvSourceTest {
     try (InputStream content = file.content()) {
       assertEquals(CSV, new String(content.readAllBytes(), StandardCharsets.UTF_8));
     }
-    assertEquals(List.of("distance_20260125_iphone_stuart.csv"), requested,
+    assertEquals(
+        List.of("distance_20260125_iphone_stuart.csv"),
+        requested,
         "asked the worker's /download/<file>");
   }
 
@@ -81,8 +86,8 @@ class WorkerHttpCsvSourceTest {
 
   @Test
   void aWorkerErrorIsABadGateway() {
-    WorkerException e = assertThrows(WorkerException.class,
-        () -> source().open("distance_20260126.csv"));
+    WorkerException e =
+        assertThrows(WorkerException.class, () -> source().open("distance_20260126.csv"));
     assertEquals(WorkerException.Kind.FAILED, e.kind());
     assertTrue(e.getMessage().contains("500"), e.getMessage());
   }
@@ -93,24 +98,28 @@ class WorkerHttpCsvSourceTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    WorkerHttpCsvSource unreachable = new WorkerHttpCsvSource(
-        URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2));
+    WorkerHttpCsvSource unreachable =
+        new WorkerHttpCsvSource(
+            URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2));
 
-    WorkerException e = assertThrows(WorkerException.class,
-        () -> unreachable.open("distance_20260125.csv"));
+    WorkerException e =
+        assertThrows(WorkerException.class, () -> unreachable.open("distance_20260125.csv"));
     assertEquals(WorkerException.Kind.UNAVAILABLE, e.kind());
   }
 
   @Test
   void transportFailuresBecomeWorkerExceptionsWithoutAGrpcCode() {
-    WorkerException refused = WorkerHttpCsvSource.translate(
-        new ProcessingException(new ConnectException("Connection refused")));
-    WorkerException connectTimeout = WorkerHttpCsvSource.translate(
-        new ProcessingException(new SocketTimeoutException("Connect timed out")));
-    WorkerException readTimeout = WorkerHttpCsvSource.translate(
-        new ProcessingException(new SocketTimeoutException("Read timed out")));
-    WorkerException broken = WorkerHttpCsvSource.translate(
-        new ProcessingException(new IOException("Premature EOF")));
+    WorkerException refused =
+        WorkerHttpCsvSource.translate(
+            new ProcessingException(new ConnectException("Connection refused")));
+    WorkerException connectTimeout =
+        WorkerHttpCsvSource.translate(
+            new ProcessingException(new SocketTimeoutException("Connect timed out")));
+    WorkerException readTimeout =
+        WorkerHttpCsvSource.translate(
+            new ProcessingException(new SocketTimeoutException("Read timed out")));
+    WorkerException broken =
+        WorkerHttpCsvSource.translate(new ProcessingException(new IOException("Premature EOF")));
 
     assertEquals(WorkerException.Kind.UNAVAILABLE, refused.kind());
     assertTrue(refused instanceof WorkerUnavailableException, "retried and counted");

@@ -40,10 +40,7 @@ class DamagedRecorderInputTest {
 
     assertEquals(
         2,
-        fixture
-            .reader()
-            .locations(LocalDate.of(2026, 1, 25), Optional.empty())
-            .size(),
+        fixture.reader().locations(LocalDate.of(2026, 1, 25), Optional.empty()).size(),
         "the damaged line should be skipped and the 2 good lines kept");
   }
 

@@ -94,8 +94,8 @@ class EmbeddedJobBoardTest {
 
     EmbeddedJob done = awaitFinished(board, queued.jobId());
 
-    assertEquals(EmbeddedJobStatus.COMPLETED, done.status(),
-        "the day has data, so the job completes");
+    assertEquals(
+        EmbeddedJobStatus.COMPLETED, done.status(), "the day has data, so the job completes");
     assertEquals(queued.jobId(), done.jobId(), "same job id");
     assertEquals(DAY, done.date(), "date kept");
     assertEquals(Optional.of("phone"), done.deviceId(), "device kept");
@@ -161,8 +161,8 @@ class EmbeddedJobBoardTest {
 
     EmbeddedJob job = awaitFinished(board, board.submit(DAY, Optional.empty()).jobId());
 
-    assertEquals(EmbeddedJobStatus.FAILED, job.status(),
-        "a CSV that cannot be written fails the job");
+    assertEquals(
+        EmbeddedJobStatus.FAILED, job.status(), "a CSV that cannot be written fails the job");
     assertEquals(
         Optional.of("processing failed: UncheckedIOException"),
         job.errorMessage(),

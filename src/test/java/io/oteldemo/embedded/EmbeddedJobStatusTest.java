@@ -14,9 +14,13 @@ class EmbeddedJobStatusTest {
   @EnumSource(EmbeddedJobStatus.class)
   void theClientReadsEveryStateTheEmbeddedWorkerAnswers(EmbeddedJobStatus status) {
     Optional<JobStatus> read = JobStatus.fromWire(status.wireName());
-    assertEquals(Optional.of(status.name()), read.map(JobStatus::name),
+    assertEquals(
+        Optional.of(status.name()),
+        read.map(JobStatus::name),
         "the client's state for '" + status.wireName() + "'");
-    assertEquals(status.isFinished(), read.orElseThrow().isFinished(),
+    assertEquals(
+        status.isFinished(),
+        read.orElseThrow().isFinished(),
         "both sides agree whether " + status + " is finished");
   }
 }

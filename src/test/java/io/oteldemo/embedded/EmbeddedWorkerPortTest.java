@@ -19,9 +19,11 @@ class EmbeddedWorkerPortTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 65536})
   void impossiblePortStopsTheStart(int port) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EmbeddedWorkerServer.checkedPort(port));
-    assertTrue(e.getMessage().contains("EMBEDDED_WORKER_PORT") && e.getMessage().contains(
-        Integer.toString(port)), e::getMessage);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EmbeddedWorkerServer.checkedPort(port));
+    assertTrue(
+        e.getMessage().contains("EMBEDDED_WORKER_PORT")
+            && e.getMessage().contains(Integer.toString(port)),
+        e::getMessage);
   }
 }

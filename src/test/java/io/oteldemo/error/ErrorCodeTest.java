@@ -14,13 +14,14 @@ class ErrorCodeTest {
   @ParameterizedTest
   @EnumSource(ErrorCode.class)
   void everyCodeIsFoundByItsOwnStatus(ErrorCode code) {
-    assertEquals(code, ErrorCode.forStatus(code.status()),
-        code.status() + " should be answered as " + code);
+    assertEquals(
+        code, ErrorCode.forStatus(code.status()), code.status() + " should be answered as " + code);
   }
 
   @Test
   void statusesAreUnique() {
-    assertEquals(ErrorCode.values().length,
+    assertEquals(
+        ErrorCode.values().length,
         new HashSet<>(Arrays.stream(ErrorCode.values()).map(ErrorCode::status).toList()).size(),
         "two codes with one status would make forStatus ambiguous");
   }
@@ -38,14 +39,18 @@ class ErrorCodeTest {
   @ParameterizedTest
   @ValueSource(ints = {400, 402, 407, 408, 410, 411, 412, 414, 416, 418, 428, 431, 451, 499})
   void otherClientErrorsAreValidationErrors(int status) {
-    assertEquals(ErrorCode.VALIDATION_ERROR, ErrorCode.forStatus(status),
+    assertEquals(
+        ErrorCode.VALIDATION_ERROR,
+        ErrorCode.forStatus(status),
         status + " should be answered as VALIDATION_ERROR");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {501, 505, 507, 511, 599})
   void otherServerErrorsAreInternalErrors(int status) {
-    assertEquals(ErrorCode.INTERNAL_ERROR, ErrorCode.forStatus(status),
+    assertEquals(
+        ErrorCode.INTERNAL_ERROR,
+        ErrorCode.forStatus(status),
         status + " should fall back to INTERNAL_ERROR");
   }
 }

@@ -22,7 +22,8 @@ class IdempotencyKeyTest {
 
   @Test
   void aKeyIsTakenAsSent() {
-    assertEquals(Optional.of(new IdempotencyKey("8e03978e-40d5-43e8-bc93-6894a57f9324")),
+    assertEquals(
+        Optional.of(new IdempotencyKey("8e03978e-40d5-43e8-bc93-6894a57f9324")),
         IdempotencyKey.parse("8e03978e-40d5-43e8-bc93-6894a57f9324"));
   }
 
@@ -35,14 +36,16 @@ class IdempotencyKeyTest {
   void aKeyOf255CharactersIsAccepted() {
     String key = "k".repeat(255);
     assertEquals(key, IdempotencyKey.parse(key).orElseThrow().value());
-    assertEquals(key, IdempotencyKey.parse("\"" + key + "\"").orElseThrow().value(),
+    assertEquals(
+        key,
+        IdempotencyKey.parse("\"" + key + "\"").orElseThrow().value(),
         "the quotes do not count");
   }
 
   @Test
   void aKeyOver255CharactersIs400NamingTheHeader() {
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> IdempotencyKey.parse("k".repeat(256)));
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> IdempotencyKey.parse("k".repeat(256)));
     assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
     assertEquals("Idempotency-Key", e.details().get("field"));
     assertTrue(e.getMessage().contains("255"), e.getMessage());
@@ -51,8 +54,8 @@ class IdempotencyKeyTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "\"\""})
   void anEmptyKeyIs400NamingTheHeader(String header) {
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> IdempotencyKey.parse(header));
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> IdempotencyKey.parse(header));
     assertEquals("Idempotency-Key", e.details().get("field"));
     assertTrue(e.getMessage().contains("empty"), e.getMessage());
   }

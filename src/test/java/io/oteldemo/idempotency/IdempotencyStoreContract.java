@@ -23,8 +23,12 @@ abstract class IdempotencyStoreContract {
   static final String DAY_PHONE = "date=2026-01-25;device_id=iphone_stuart";
   static final String DAY_ALL = "date=2026-01-25;device_id=*";
   static final IdempotencyKey KEY = new IdempotencyKey("8e03978e-40d5-43e8-bc93-6894a57f9324");
-  static final StoredAcceptance ANSWER = new StoredAcceptance("job-1", "queued",
-      Instant.parse("2026-01-26T09:15:02.123456789Z"), "/api/distance/jobs/job-1");
+  static final StoredAcceptance ANSWER =
+      new StoredAcceptance(
+          "job-1",
+          "queued",
+          Instant.parse("2026-01-26T09:15:02.123456789Z"),
+          "/api/distance/jobs/job-1");
 
   /** The store under test, empty, keeping answers for 24 h and in-flight marks for a minute. */
   abstract IdempotencyStore store();
@@ -60,7 +64,9 @@ abstract class IdempotencyStoreContract {
     IdempotencyClaim again = store().begin("alice", KEY, DAY_PHONE);
     assertEquals(Outcome.REPLAY, again.outcome());
     assertEquals(Optional.of(ANSWER), again.replay());
-    assertEquals(Optional.of(ANSWER), store().begin("alice", KEY, DAY_PHONE).replay(),
+    assertEquals(
+        Optional.of(ANSWER),
+        store().begin("alice", KEY, DAY_PHONE).replay(),
         "replayed as often as asked");
   }
 
@@ -83,7 +89,9 @@ abstract class IdempotencyStoreContract {
   void keysBelongToTheirUser() {
     store().complete(store().begin("alice", KEY, DAY_PHONE), ANSWER);
 
-    assertEquals(Outcome.STARTED, store().begin("bob", KEY, DAY_ALL).outcome(),
+    assertEquals(
+        Outcome.STARTED,
+        store().begin("bob", KEY, DAY_ALL).outcome(),
         "bob's key of the same name is his own");
   }
 
@@ -91,7 +99,8 @@ abstract class IdempotencyStoreContract {
   void otherKeysAreIndependent() {
     store().begin("alice", KEY, DAY_PHONE);
 
-    assertEquals(Outcome.STARTED,
+    assertEquals(
+        Outcome.STARTED,
         store().begin("alice", new IdempotencyKey("another"), DAY_PHONE).outcome());
   }
 
@@ -102,14 +111,18 @@ abstract class IdempotencyStoreContract {
     IdempotencyClaim current = store().begin("alice", KEY, DAY_PHONE);
 
     store().complete(stale, ANSWER);
-    assertEquals(Outcome.IN_FLIGHT, store().begin("alice", KEY, DAY_PHONE).outcome(),
+    assertEquals(
+        Outcome.IN_FLIGHT,
+        store().begin("alice", KEY, DAY_PHONE).outcome(),
         "the stale attempt's answer is not stored");
     store().release(stale);
-    assertEquals(Outcome.IN_FLIGHT, store().begin("alice", KEY, DAY_PHONE).outcome(),
+    assertEquals(
+        Outcome.IN_FLIGHT,
+        store().begin("alice", KEY, DAY_PHONE).outcome(),
         "nor can it release the current attempt");
 
-    StoredAcceptance answer = new StoredAcceptance("job-2", "queued", ANSWER.queuedAt(),
-        "/api/distance/jobs/job-2");
+    StoredAcceptance answer =
+        new StoredAcceptance("job-2", "queued", ANSWER.queuedAt(), "/api/distance/jobs/job-2");
     store().complete(current, answer);
     assertEquals(Optional.of(answer), store().begin("alice", KEY, DAY_PHONE).replay());
   }
@@ -132,11 +145,13 @@ abstract class IdempotencyStoreContract {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Outcome>> outcomes = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        outcomes.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          return store().begin("alice", KEY, DAY_PHONE).outcome();
-        }));
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return store().begin("alice", KEY, DAY_PHONE).outcome();
+                }));
       }
       ready.await(10, TimeUnit.SECONDS);
       go.countDown();
@@ -144,8 +159,9 @@ abstract class IdempotencyStoreContract {
       for (Future<Outcome> outcome : outcomes) {
         results.add(outcome.get(10, TimeUnit.SECONDS));
       }
-      Map<Outcome, Long> counts = results.stream()
-          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      Map<Outcome, Long> counts =
+          results.stream()
+              .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
       assertEquals(Map.of(Outcome.STARTED, 1L, Outcome.IN_FLIGHT, (long) threads - 1), counts);
     } finally {
       pool.shutdownNow();

@@ -34,7 +34,9 @@ class InProcessIdempotencyStoreTest extends IdempotencyStoreContract {
     assertEquals(Outcome.STARTED, store.begin("alice", KEY, DAY_PHONE).outcome());
 
     store.complete(lost, ANSWER);
-    assertEquals(Outcome.IN_FLIGHT, store.begin("alice", KEY, DAY_PHONE).outcome(),
+    assertEquals(
+        Outcome.IN_FLIGHT,
+        store.begin("alice", KEY, DAY_PHONE).outcome(),
         "the expired attempt no longer owns the key");
   }
 
@@ -46,7 +48,9 @@ class InProcessIdempotencyStoreTest extends IdempotencyStoreContract {
     clock.advance(RETENTION.minusSeconds(1));
     assertEquals(Optional.of(ANSWER), store.begin("alice", KEY, DAY_PHONE).replay());
     clock.advance(Duration.ofSeconds(1));
-    assertEquals(Outcome.STARTED, store.begin("alice", KEY, DAY_DIFFERENT).outcome(),
+    assertEquals(
+        Outcome.STARTED,
+        store.begin("alice", KEY, DAY_DIFFERENT).outcome(),
         "after 24 h the key is free, for any request");
   }
 
@@ -59,9 +63,11 @@ class InProcessIdempotencyStoreTest extends IdempotencyStoreContract {
       clock.advance(Duration.ofSeconds(1));
     }
 
-    assertEquals(Outcome.STARTED, small.begin("alice", new IdempotencyKey("key-1"), DAY_PHONE)
-        .outcome(), "the oldest record was dropped");
-    assertEquals(Outcome.REPLAY, small.begin("alice", new IdempotencyKey("key-3"), DAY_PHONE)
-        .outcome());
+    assertEquals(
+        Outcome.STARTED,
+        small.begin("alice", new IdempotencyKey("key-1"), DAY_PHONE).outcome(),
+        "the oldest record was dropped");
+    assertEquals(
+        Outcome.REPLAY, small.begin("alice", new IdempotencyKey("key-3"), DAY_PHONE).outcome());
   }
 }

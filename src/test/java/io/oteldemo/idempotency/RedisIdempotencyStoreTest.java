@@ -58,8 +58,8 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     IdempotencyClaim other = replicaB.claim("alice", KEY, DAY_PHONE, "token-2");
 
     assertEquals(Outcome.STARTED, first.outcome());
-    assertEquals(Outcome.STARTED, repeated.outcome(),
-        "a claim whose reply was lost may be sent again");
+    assertEquals(
+        Outcome.STARTED, repeated.outcome(), "a claim whose reply was lost may be sent again");
     assertEquals(Outcome.IN_FLIGHT, other.outcome());
   }
 
@@ -78,7 +78,8 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     assertEquals(Set.of("idem:{alice}:" + KEY.digest()), keys);
     assertFalse(keys.iterator().next().contains(KEY.value()));
     long ttl = clientA.pttl(keys.iterator().next());
-    assertTrue(ttl > RETENTION.toMillis() - 60_000 && ttl <= RETENTION.toMillis(),
+    assertTrue(
+        ttl > RETENTION.toMillis() - 60_000 && ttl <= RETENTION.toMillis(),
         "the answer is kept 24 h, pttl " + ttl);
   }
 
@@ -90,7 +91,8 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     long ttl = clientA.pttl("idem:{alice}:" + KEY.digest());
     assertTrue(ttl > 0 && ttl <= 300, "pttl " + ttl);
 
-    Await.until(() -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
+    Await.until(
+        () -> store.begin("alice", KEY, DAY_PHONE).outcome() == Outcome.STARTED,
         "a key whose request died should be free again after the in-flight timeout");
   }
 
@@ -113,8 +115,8 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
       IdempotencyClaim claim = store.begin("alice", KEY, DAY_PHONE);
       own.stop();
 
-      assertThrows(SharedStateUnavailableException.class,
-          () -> store.begin("alice", KEY, DAY_PHONE));
+      assertThrows(
+          SharedStateUnavailableException.class, () -> store.begin("alice", KEY, DAY_PHONE));
       assertThrows(SharedStateUnavailableException.class, () -> store.complete(claim, ANSWER));
       assertThrows(SharedStateUnavailableException.class, () -> store.release(claim));
     }

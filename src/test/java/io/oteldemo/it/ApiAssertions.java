@@ -18,7 +18,8 @@ public final class ApiAssertions {
   public static JsonObject assertError(ApiClient.Answer answer, int status, String code) {
     assertEquals(status, answer.status(), () -> "status of " + answer);
     String contentType = answer.header("Content-Type");
-    assertTrue(contentType != null && contentType.startsWith("application/json"),
+    assertTrue(
+        contentType != null && contentType.startsWith("application/json"),
         () -> "JSON error body expected, Content-Type was " + contentType + " in " + answer);
     JsonObject body = answer.json();
     JsonObject error = body.getJsonObject("error");
@@ -33,17 +34,21 @@ public final class ApiAssertions {
   public static void assertTraceId(ApiClient.Answer answer, JsonObject body) {
     String traceId = body.getString("trace_id", null);
     assertNotNull(traceId, () -> "trace_id expected in " + answer);
-    assertTrue(TRACE_ID.matcher(traceId).matches() && !traceId.equals("0".repeat(32)),
+    assertTrue(
+        TRACE_ID.matcher(traceId).matches() && !traceId.equals("0".repeat(32)),
         () -> "a W3C trace id expected, got " + traceId);
     assertEquals(traceId, answer.header("x-trace-id"), () -> "x-trace-id header of " + answer);
   }
 
-  public static void assertValidationError(ApiClient.Answer answer, String field,
-      String messagePart) {
+  public static void assertValidationError(
+      ApiClient.Answer answer, String field, String messagePart) {
     JsonObject error = assertError(answer, 400, "VALIDATION_ERROR");
-    assertEquals(field, error.getJsonObject("details").getString("field"),
+    assertEquals(
+        field,
+        error.getJsonObject("details").getString("field"),
         () -> "details.field of " + answer);
-    assertTrue(error.getString("message").toLowerCase().contains(messagePart.toLowerCase()),
+    assertTrue(
+        error.getString("message").toLowerCase().contains(messagePart.toLowerCase()),
         () -> "message should mention '" + messagePart + "': " + answer);
   }
 }

@@ -17,7 +17,10 @@ public final class ApiClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI baseUri;
   private final String token;
 
@@ -108,15 +111,14 @@ public final class ApiClient {
       try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
         return reader.readObject();
       } catch (RuntimeException e) {
-        throw new AssertionError("Expected a JSON object from " + response.uri() + " but got: "
-            + response.body(), e);
+        throw new AssertionError(
+            "Expected a JSON object from " + response.uri() + " but got: " + response.body(), e);
       }
     }
 
     @Override
     public String toString() {
-      return response.request().method() + " " + response.uri() + " -> " + status() + " "
-          + body();
+      return response.request().method() + " " + response.uri() + " -> " + status() + " " + body();
     }
   }
 }

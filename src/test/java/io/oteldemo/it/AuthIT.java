@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The token matrix against the running server: tokens signed by the tests' own issuer key (the
- * JWKS the server trusts), and every way a token can be wrong.
+ * The token matrix against the running server: tokens signed by the tests' own issuer key (the JWKS
+ * the server trusts), and every way a token can be wrong.
  */
 public class AuthIT {
 
@@ -32,8 +32,8 @@ public class AuthIT {
 
   @Test
   void validAccessTokenIsAccepted() {
-    ApiClient.Answer answer = ApiClient.withToken(TestTokens.accessToken(TestTokens.newUser()))
-        .get(JOBS);
+    ApiClient.Answer answer =
+        ApiClient.withToken(TestTokens.accessToken(TestTokens.newUser())).get(JOBS);
     assertEquals(200, answer.status(), () -> "valid access token: " + answer);
   }
 
@@ -130,8 +130,11 @@ public class AuthIT {
   void unsignedTokenIs401() {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("alg", "none");
-    String token = DevIssuer.part(header) + "."
-        + DevIssuer.part(TestTokens.accessClaims(TestTokens.newUser())) + ".";
+    String token =
+        DevIssuer.part(header)
+            + "."
+            + DevIssuer.part(TestTokens.accessClaims(TestTokens.newUser()))
+            + ".";
     assertUnauthorized(ApiClient.withToken(token).get(JOBS), true, "algorithm");
   }
 
@@ -140,15 +143,21 @@ public class AuthIT {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("kid", TestTokens.keys().keyId());
     header.put("alg", "HS256");
-    String signingInput = DevIssuer.part(header) + "."
-        + DevIssuer.part(TestTokens.accessClaims(TestTokens.newUser()));
-    byte[] publicJwks = Files.readAllBytes(
-        java.nio.file.Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
+    String signingInput =
+        DevIssuer.part(header)
+            + "."
+            + DevIssuer.part(TestTokens.accessClaims(TestTokens.newUser()));
+    byte[] publicJwks =
+        Files.readAllBytes(java.nio.file.Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
     for (byte[] secret : List.of(TestTokens.keys().publicKey().getEncoded(), publicJwks)) {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      String token = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-          hmac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+      String token =
+          signingInput
+              + "."
+              + Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(hmac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
       assertUnauthorized(ApiClient.withToken(token).get(JOBS), true, "algorithm");
     }
   }
@@ -205,11 +214,12 @@ public class AuthIT {
   @Test
   void aTokenWithAnAppendedCharacterOrPaddingIsRefusedSayingWhy() {
     String token = TestTokens.accessToken(TestTokens.newUser());
-    assertUnauthorized(ApiClient.withToken(token + "A").get(JOBS), true,
-        "signature is not valid");
+    assertUnauthorized(ApiClient.withToken(token + "A").get(JOBS), true, "signature is not valid");
     String[] parts = token.split("\\.");
-    assertUnauthorized(ApiClient.withToken(parts[0] + "==." + parts[1] + "." + parts[2])
-        .get(JOBS), true, "malformed");
+    assertUnauthorized(
+        ApiClient.withToken(parts[0] + "==." + parts[1] + "." + parts[2]).get(JOBS),
+        true,
+        "malformed");
   }
 
   @Test
@@ -218,7 +228,8 @@ public class AuthIT {
     claims.put("cognito:groups", List.of("other-group"));
     ApiClient.Answer answer = call(claims);
     assertError(answer, 403, "FORBIDDEN");
-    assertTrue(answer.header("WWW-Authenticate").contains("insufficient_scope"),
+    assertTrue(
+        answer.header("WWW-Authenticate").contains("insufficient_scope"),
         () -> "403 challenge: " + answer.header("WWW-Authenticate"));
   }
 
@@ -232,12 +243,14 @@ public class AuthIT {
   @Test
   void everyEndpointNeedsAToken() {
     ApiClient anonymous = ApiClient.anonymous();
-    assertUnauthorized(anonymous.postJson("/api/distance/calculate", "{\"date\":\"2026-01-25\"}"),
-        false, "Bearer");
-    assertUnauthorized(anonymous.get("/api/distance/jobs/0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a"),
-        false, "Bearer");
-    assertUnauthorized(anonymous.get("/api/distance/download/distance_20260125.csv"), false,
+    assertUnauthorized(
+        anonymous.postJson("/api/distance/calculate", "{\"date\":\"2026-01-25\"}"),
+        false,
         "Bearer");
+    assertUnauthorized(
+        anonymous.get("/api/distance/jobs/0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a"), false, "Bearer");
+    assertUnauthorized(
+        anonymous.get("/api/distance/download/distance_20260125.csv"), false, "Bearer");
   }
 
   @ParameterizedTest
@@ -248,8 +261,8 @@ public class AuthIT {
 
   @Test
   void apiAnswersAreNeitherCachedNorSniffed() {
-    for (ApiClient.Answer answer : List.of(new ApiClient().get(JOBS),
-        ApiClient.anonymous().get(JOBS))) {
+    for (ApiClient.Answer answer :
+        List.of(new ApiClient().get(JOBS), ApiClient.anonymous().get(JOBS))) {
       assertEquals("no-store", answer.header("Cache-Control"), () -> "Cache-Control: " + answer);
       assertEquals("nosniff", answer.header("X-Content-Type-Options"));
     }
@@ -271,20 +284,24 @@ public class AuthIT {
   }
 
   /** 401 with our body, the RFC 6750 challenge, and nothing of the token echoed. */
-  private static void assertUnauthorized(ApiClient.Answer answer, boolean tokenSent,
-      String messagePart) {
+  private static void assertUnauthorized(
+      ApiClient.Answer answer, boolean tokenSent, String messagePart) {
     String message = assertError(answer, 401, "UNAUTHORIZED").getString("message");
-    assertTrue(message.toLowerCase().contains(messagePart.toLowerCase()),
+    assertTrue(
+        message.toLowerCase().contains(messagePart.toLowerCase()),
         () -> "message should mention '" + messagePart + "': " + answer);
     String challenge = answer.header("WWW-Authenticate");
     assertNotNull(challenge, () -> "WWW-Authenticate expected: " + answer);
     assertTrue(challenge.startsWith("Bearer"), () -> "Bearer challenge: " + challenge);
-    assertEquals(tokenSent, challenge.contains("error=\"invalid_token\""),
+    assertEquals(
+        tokenSent,
+        challenge.contains("error=\"invalid_token\""),
         () -> "error=\"invalid_token\" only when a token was sent: " + challenge);
     String sent = answer.response().request().headers().firstValue("Authorization").orElse("");
     if (sent.length() > 20) {
       String tokenPart = sent.substring(sent.length() - 20);
-      assertFalse(answer.body().contains(tokenPart) || challenge.contains(tokenPart),
+      assertFalse(
+          answer.body().contains(tokenPart) || challenge.contains(tokenPart),
           "the token must not be echoed");
     }
   }

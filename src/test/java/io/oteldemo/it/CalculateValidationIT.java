@@ -23,14 +23,14 @@ public class CalculateValidationIT {
 
   @Test
   void wrongContentTypeIsRejected() {
-    assertValidationError(api.post(CALCULATE, "text/plain", "{\"date\":\"2026-01-25\"}"),
-        "Content-Type", "JSON");
+    assertValidationError(
+        api.post(CALCULATE, "text/plain", "{\"date\":\"2026-01-25\"}"), "Content-Type", "JSON");
   }
 
   @Test
   void missingContentTypeIsRejected() {
-    assertValidationError(api.post(CALCULATE, null, "{\"date\":\"2026-01-25\"}"),
-        "Content-Type", "JSON");
+    assertValidationError(
+        api.post(CALCULATE, null, "{\"date\":\"2026-01-25\"}"), "Content-Type", "JSON");
   }
 
   @Test
@@ -45,37 +45,44 @@ public class CalculateValidationIT {
 
   @Test
   void missingDateIsRejected() {
-    assertValidationError(api.postJson(CALCULATE, "{\"device_id\":\"iphone_stuart\"}"), "date",
-        "required");
+    assertValidationError(
+        api.postJson(CALCULATE, "{\"device_id\":\"iphone_stuart\"}"), "date", "required");
   }
 
   @ParameterizedTest
   @CsvSource({"2026-1-25", "25-01-2026", "2026/01/25", "20260125", "yesterday"})
   void dateInAnotherFormatIsRejected(String date) {
-    assertValidationError(api.postJson(CALCULATE, "{\"date\":\"" + date + "\"}"), "date",
-        "YYYY-MM-DD");
+    assertValidationError(
+        api.postJson(CALCULATE, "{\"date\":\"" + date + "\"}"), "date", "YYYY-MM-DD");
   }
 
   @ParameterizedTest
   @CsvSource({"2026-02-30", "2026-13-01", "2025-02-29"})
   void dateThatDoesNotExistIsRejected(String date) {
-    assertValidationError(api.postJson(CALCULATE, "{\"date\":\"" + date + "\"}"), "date",
-        "YYYY-MM-DD");
+    assertValidationError(
+        api.postJson(CALCULATE, "{\"date\":\"" + date + "\"}"), "date", "YYYY-MM-DD");
   }
 
   @Test
   void futureDateIsRejected() {
     String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
-    assertValidationError(api.postJson(CALCULATE, "{\"date\":\"" + tomorrow + "\"}"), "date",
-        "future");
+    assertValidationError(
+        api.postJson(CALCULATE, "{\"date\":\"" + tomorrow + "\"}"), "date", "future");
   }
 
   @ParameterizedTest
-  @CsvSource({"iphone-stuart", "'iphone stuart'", "'../etc'", "''",
-      "a12345678901234567890123456789012345678901234567890123456789012345"})
+  @CsvSource({
+    "iphone-stuart",
+    "'iphone stuart'",
+    "'../etc'",
+    "''",
+    "a12345678901234567890123456789012345678901234567890123456789012345"
+  })
   void malformedDeviceIdIsRejected(String deviceId) {
-    assertValidationError(api.postJson(CALCULATE,
-        "{\"date\":\"2026-01-25\",\"device_id\":\"" + deviceId + "\"}"), "device_id", "device_id");
+    assertValidationError(
+        api.postJson(CALCULATE, "{\"date\":\"2026-01-25\",\"device_id\":\"" + deviceId + "\"}"),
+        "device_id",
+        "device_id");
   }
 
   @Test
@@ -85,22 +92,26 @@ public class CalculateValidationIT {
 
   @Test
   void deviceIdOfTheWrongJsonTypeIsRejected() {
-    assertValidationError(api.postJson(CALCULATE, "{\"date\":\"2026-01-25\",\"device_id\":42}"),
-        "device_id", "string");
+    assertValidationError(
+        api.postJson(CALCULATE, "{\"date\":\"2026-01-25\",\"device_id\":42}"),
+        "device_id",
+        "string");
   }
 
   @Test
   void unknownFieldsAreIgnored() {
-    ApiClient.Answer answer = api.postJson(CALCULATE,
-        "{\"date\":\"2026-01-25\",\"device_id\":\"ipad_stuart\",\"colour\":\"blue\"}");
+    ApiClient.Answer answer =
+        api.postJson(
+            CALCULATE,
+            "{\"date\":\"2026-01-25\",\"device_id\":\"ipad_stuart\",\"colour\":\"blue\"}");
     assertEquals(202, answer.status(), () -> "unknown fields ignored: " + answer);
   }
 
   @Test
   void bodyOver4KibIsRejectedWith413() {
     String padding = "x".repeat(4200);
-    ApiClient.Answer answer = api.postJson(CALCULATE,
-        "{\"date\":\"2026-01-25\",\"note\":\"" + padding + "\"}");
+    ApiClient.Answer answer =
+        api.postJson(CALCULATE, "{\"date\":\"2026-01-25\",\"note\":\"" + padding + "\"}");
     assertError(answer, 413, "PAYLOAD_TOO_LARGE");
   }
 }

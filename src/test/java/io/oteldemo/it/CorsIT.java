@@ -20,13 +20,15 @@ public class CorsIT {
   void preflightFromAnAllowedOriginIsAnsweredWithoutAuthentication() {
     ApiClient.Answer answer = preflight(ALLOWED, "POST", "authorization,content-type");
 
-    assertTrue(answer.status() >= 200 && answer.status() < 300,
+    assertTrue(
+        answer.status() >= 200 && answer.status() < 300,
         () -> "2xx preflight, no redirect, no 401: " + answer);
     assertEquals(ALLOWED, answer.header("Access-Control-Allow-Origin"));
     List<String> methods = list(answer.header("Access-Control-Allow-Methods"));
     assertTrue(methods.containsAll(List.of("get", "post")), () -> "methods: " + methods);
     List<String> headers = list(answer.header("Access-Control-Allow-Headers"));
-    assertTrue(headers.containsAll(List.of("authorization", "content-type")),
+    assertTrue(
+        headers.containsAll(List.of("authorization", "content-type")),
         () -> "allowed headers listed explicitly: " + headers);
     assertTrue(!headers.contains("*"), "no wildcard");
   }
@@ -34,18 +36,21 @@ public class CorsIT {
   @Test
   void preflightFromAnotherOriginIsNotAllowed() {
     ApiClient.Answer answer = preflight("https://evil.example", "GET", "authorization");
-    assertNull(answer.header("Access-Control-Allow-Origin"),
+    assertNull(
+        answer.header("Access-Control-Allow-Origin"),
         () -> "no CORS permission for an unknown origin: " + answer);
   }
 
   @Test
   void unauthorizedAnswerCarriesCorsHeaders() {
     ApiClient client = ApiClient.anonymous();
-    ApiClient.Answer answer = client.send(client.request(JOBS).header("Origin", ALLOWED)
-        .GET().build());
+    ApiClient.Answer answer =
+        client.send(client.request(JOBS).header("Origin", ALLOWED).GET().build());
 
     assertEquals(401, answer.status());
-    assertEquals(ALLOWED, answer.header("Access-Control-Allow-Origin"),
+    assertEquals(
+        ALLOWED,
+        answer.header("Access-Control-Allow-Origin"),
         "a 401 without CORS headers looks like a network error to the browser");
     assertExposes(answer);
   }
@@ -53,8 +58,8 @@ public class CorsIT {
   @Test
   void authenticatedAnswerCarriesCorsHeaders() {
     ApiClient client = new ApiClient();
-    ApiClient.Answer answer = client.send(client.request(JOBS).header("Origin", ALLOWED)
-        .GET().build());
+    ApiClient.Answer answer =
+        client.send(client.request(JOBS).header("Origin", ALLOWED).GET().build());
 
     assertEquals(200, answer.status());
     assertEquals(ALLOWED, answer.header("Access-Control-Allow-Origin"));
@@ -63,23 +68,36 @@ public class CorsIT {
 
   private static void assertExposes(ApiClient.Answer answer) {
     List<String> exposed = list(answer.header("Access-Control-Expose-Headers"));
-    assertTrue(exposed.containsAll(List.of("x-trace-id", "content-disposition", "location",
-        "retry-after", "ratelimit", "ratelimit-policy", "idempotent-replayed")),
+    assertTrue(
+        exposed.containsAll(
+            List.of(
+                "x-trace-id",
+                "content-disposition",
+                "location",
+                "retry-after",
+                "ratelimit",
+                "ratelimit-policy",
+                "idempotent-replayed")),
         () -> "exposed headers: " + exposed);
   }
 
   private static ApiClient.Answer preflight(String origin, String method, String headers) {
     ApiClient client = ApiClient.anonymous();
-    return client.send(client.request(JOBS)
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", method)
-        .header("Access-Control-Request-Headers", headers)
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .build());
+    return client.send(
+        client
+            .request(JOBS)
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", method)
+            .header("Access-Control-Request-Headers", headers)
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   private static List<String> list(String header) {
-    return header == null ? List.of() : Arrays.stream(header.split(","))
-        .map(value -> value.trim().toLowerCase(Locale.ROOT)).toList();
+    return header == null
+        ? List.of()
+        : Arrays.stream(header.split(","))
+            .map(value -> value.trim().toLowerCase(Locale.ROOT))
+            .toList();
   }
 }

@@ -48,8 +48,12 @@ public class DownloadIT {
 
   /** The web container refuses these before routing; the answer is still our error body. */
   @ParameterizedTest
-  @CsvSource({"..%2F..%2Fetc%2Fpasswd", "..%5Cdistance_20260125.csv",
-      "sub%2Fdistance_20260125.csv", "%2e%2e"})
+  @CsvSource({
+    "..%2F..%2Fetc%2Fpasswd",
+    "..%5Cdistance_20260125.csv",
+    "sub%2Fdistance_20260125.csv",
+    "%2e%2e"
+  })
   void encodedSeparatorsAreRejected(String name) {
     assertValidationError(api.get(DOWNLOAD + name), "path", "traversal");
   }
@@ -77,13 +81,15 @@ public class DownloadIT {
 
   @Test
   void downloadAnswersWithAttachmentHeaders() {
-    String jobId = JobPolling.submit(api, "{\"date\":\"2026-01-25\",\"device_id\":\"ipad_stuart\"}");
+    String jobId =
+        JobPolling.submit(api, "{\"date\":\"2026-01-25\",\"device_id\":\"ipad_stuart\"}");
     JobPolling.awaitFinished(api, jobId);
 
     ApiClient.Answer csv = api.get(DOWNLOAD + "distance_20260125_ipad_stuart.csv");
 
     assertEquals(200, csv.status(), () -> "download: " + csv);
-    assertEquals("attachment; filename=\"distance_20260125_ipad_stuart.csv\"",
+    assertEquals(
+        "attachment; filename=\"distance_20260125_ipad_stuart.csv\"",
         csv.header("Content-Disposition"));
     assertEquals(String.valueOf(csv.body().length()), csv.header("Content-Length"));
   }

@@ -16,6 +16,7 @@ public class DownloadOwnershipIT {
   private static final String DOWNLOAD = "/api/distance/download/";
   private static final String DEVICE_FILE = "distance_20260125_iphone_stuart.csv";
   private static final String ALL_DEVICES_FILE = "distance_20260125.csv";
+
   /** Same shape as the files above; no job ever writes it. */
   private static final String MISSING_FILE = "distance_19000102_iphone_stuart.csv";
 
@@ -39,7 +40,9 @@ public class DownloadOwnershipIT {
     ApiClient bob = new ApiClient();
     completed(bob, "{\"date\":\"2026-01-25\",\"device_id\":\"ipad_stuart\"}");
 
-    assertEquals(200, bob.get(DOWNLOAD + "distance_20260125_ipad_stuart.csv").status(),
+    assertEquals(
+        200,
+        bob.get(DOWNLOAD + "distance_20260125_ipad_stuart.csv").status(),
         "bob downloads his own device's file");
     ApiClient.Answer guessed = bob.get(DOWNLOAD + DEVICE_FILE);
     ApiClient.Answer missing = bob.get(DOWNLOAD + MISSING_FILE);
@@ -67,13 +70,15 @@ public class DownloadOwnershipIT {
   }
 
   /** Status, headers and body agree, but for the file name in the message and the trace id. */
-  private static void assertSameAsMissing(ApiClient.Answer guessed, String guessedName,
-      ApiClient.Answer missing, String missingName) {
+  private static void assertSameAsMissing(
+      ApiClient.Answer guessed, String guessedName, ApiClient.Answer missing, String missingName) {
     JsonObject guessedError = assertError(guessed, 404, "NOT_FOUND");
     JsonObject missingError = assertError(missing, 404, "NOT_FOUND");
     assertEquals(missingError.keySet(), guessedError.keySet(), "the same members");
-    assertEquals(missingError.getString("message").replace(missingName, "<file>"),
-        guessedError.getString("message").replace(guessedName, "<file>"), "the same message");
+    assertEquals(
+        missingError.getString("message").replace(missingName, "<file>"),
+        guessedError.getString("message").replace(guessedName, "<file>"),
+        "the same message");
     assertEquals(missing.json().keySet(), guessed.json().keySet(), "the same body members");
     assertEquals(missing.header("Content-Type"), guessed.header("Content-Type"));
     assertNull(guessed.header("Content-Disposition"), () -> "no file in " + guessed);

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 public class FingerprintIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/distance/jobs", "/nowhere%2Fthere",
-      "/api/distance/jobs/x%2F..%2Fy"})
+  @ValueSource(
+      strings = {"/api/distance/jobs", "/nowhere%2Fthere", "/api/distance/jobs/x%2F..%2Fy"})
   void containerErrorsNameNoServerInternals(String path) {
     RawHttp.Reply reply = RawHttp.exchange("GET " + path + " HTTP/1.1\r\nHost: localhost", "");
 
@@ -37,13 +37,18 @@ public class FingerprintIT {
   @Test
   void answersNameNoServer() {
     String token = TestTokens.accessToken(TestTokens.newUser());
-    RawHttp.Reply reply = RawHttp.exchange("GET /api/distance/jobs HTTP/1.1\r\n"
-        + "Host: localhost\r\nAuthorization: Bearer " + token, "");
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            "GET /api/distance/jobs HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer "
+                + token,
+            "");
 
     assertTrue(reply.statusLine().contains(" 200 "), () -> "listed: " + reply.head());
     assertNull(reply.header("Server"), () -> "no Server header: " + reply.head());
     assertNull(reply.header("X-Powered-By"), () -> "no X-Powered-By header: " + reply.head());
-    assertFalse(reply.head().toLowerCase().contains("liberty"),
+    assertFalse(
+        reply.head().toLowerCase().contains("liberty"),
         () -> "no header names the server: " + reply.head());
     assertTrue(reply.header("x-trace-id") != null, "the trace id is still there");
   }
@@ -52,38 +57,51 @@ public class FingerprintIT {
   void libertysJwtBuilderServesNoKeyAndNoToken() {
     int before = ServerLogs.messages().size();
 
-    RawHttp.Reply jwk = RawHttp.exchange(
-        "GET /jwt/ibm/api/defaultJWT/jwk HTTP/1.1\r\nHost: localhost", "");
-    assertFalse(jwk.body().contains("\"kty\"") || jwk.body().contains("\"keys\""),
+    RawHttp.Reply jwk =
+        RawHttp.exchange("GET /jwt/ibm/api/defaultJWT/jwk HTTP/1.1\r\nHost: localhost", "");
+    assertFalse(
+        jwk.body().contains("\"kty\"") || jwk.body().contains("\"keys\""),
         () -> "no public key at the builder's JWK URL: " + jwk);
 
     // The builder's token endpoint wants HTTPS, or a proxy's word for it (X-Forwarded-Proto).
     String token = TestTokens.accessToken(TestTokens.newUser());
     for (String proto : List.of("", "\r\nX-Forwarded-Proto: https")) {
-      RawHttp.Reply reply = RawHttp.exchange("GET /jwt/ibm/api/defaultJWT/token HTTP/1.1\r\n"
-          + "Host: localhost" + proto + "\r\nAuthorization: Bearer " + token, "");
+      RawHttp.Reply reply =
+          RawHttp.exchange(
+              "GET /jwt/ibm/api/defaultJWT/token HTTP/1.1\r\n"
+                  + "Host: localhost"
+                  + proto
+                  + "\r\nAuthorization: Bearer "
+                  + token,
+              "");
       assertFalse(reply.statusLine().contains(" 200 "), () -> "no token for a token: " + reply);
       assertFalse(reply.body().contains("eyJ"), () -> "no JWT in the answer: " + reply);
     }
-    RawHttp.Reply unknown = RawHttp.exchange(
-        "GET /jwt/ibm/api/someBuilder/jwk HTTP/1.1\r\nHost: localhost", "");
+    RawHttp.Reply unknown =
+        RawHttp.exchange("GET /jwt/ibm/api/someBuilder/jwk HTTP/1.1\r\nHost: localhost", "");
     assertTrue(unknown.statusLine().contains(" 404 "), () -> "no such builder: " + unknown);
 
     ServerLogs.settle();
-    List<String> added = ServerLogs.messages().stream().skip(before)
-        .filter(line -> line.matches(".* [EW] CWWKS\\d{4}[EW]: .*")).toList();
+    List<String> added =
+        ServerLogs.messages().stream()
+            .skip(before)
+            .filter(line -> line.matches(".* [EW] CWWKS\\d{4}[EW]: .*"))
+            .toList();
     assertTrue(added.isEmpty(), () -> "no security error or warning for any of these: " + added);
   }
 
   @Test
   void readinessDoesNotRevealTheWorkersAddressByDefault() {
     ApiClient.Answer answer = ApiClient.anonymous().get("/health/ready");
-    JsonObject worker = answer.json().getJsonArray("checks").stream()
-        .map(check -> check.asJsonObject())
-        .filter(check -> check.getString("name").equals("distance-worker")).findFirst()
-        .orElseThrow();
+    JsonObject worker =
+        answer.json().getJsonArray("checks").stream()
+            .map(check -> check.asJsonObject())
+            .filter(check -> check.getString("name").equals("distance-worker"))
+            .findFirst()
+            .orElseThrow();
 
-    assertFalse(worker.getJsonObject("data").containsKey("target"),
+    assertFalse(
+        worker.getJsonObject("data").containsKey("target"),
         () -> "the worker's target only when HEALTH_REPORT_TARGETS=true: " + worker);
     assertEquals("SERVING", worker.getJsonObject("data").getString("worker"));
   }
@@ -107,9 +125,11 @@ public class FingerprintIT {
       }
       Duration held = Duration.between(sent, Instant.now());
 
-      assertTrue(held.compareTo(Duration.ofSeconds(10)) < 0,
+      assertTrue(
+          held.compareTo(Duration.ofSeconds(10)) < 0,
           () -> "the connection should be closed before the next byte 10 s later, was " + held);
-      assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"),
+      assertTrue(
+          answer.isEmpty() || answer.startsWith("HTTP/1.1 408"),
           () -> "closed, or answered 408: " + answer);
     }
   }
@@ -117,17 +137,21 @@ public class FingerprintIT {
   @Test
   void tooManyRequestsSaysSoInTheStatusLine() {
     String token = TestTokens.accessToken(TestTokens.newUser());
-    String head = "GET /api/distance/download/distance_20000101.csv HTTP/1.1\r\nHost: localhost\r\n"
-        + "Authorization: Bearer " + token;
-    int limit = Integer.parseInt(System.getProperty("it.rate.limit.download", "3/2s")
-        .split("/")[0]);
+    String head =
+        "GET /api/distance/download/distance_20000101.csv HTTP/1.1\r\nHost: localhost\r\n"
+            + "Authorization: Bearer "
+            + token;
+    int limit =
+        Integer.parseInt(System.getProperty("it.rate.limit.download", "3/2s").split("/")[0]);
     RawHttp.Reply reply = null;
     for (int i = 0; i <= limit; i++) {
       reply = RawHttp.exchange(head, "");
     }
     RawHttp.Reply limited = reply;
 
-    assertEquals("HTTP/1.1 429 Too Many Requests", limited.statusLine(),
+    assertEquals(
+        "HTTP/1.1 429 Too Many Requests",
+        limited.statusLine(),
         () -> "the status line of a limited request: " + limited.head());
   }
 }

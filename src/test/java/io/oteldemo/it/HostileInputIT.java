@@ -31,20 +31,29 @@ public class HostileInputIT {
     assertValidationError(answer, "body", "nested");
     ServerLogs.settle();
     List<String> added = ServerLogs.messages().stream().skip(before).toList();
-    assertTrue(added.size() <= 1, () -> "at most one log line per request, got " + added.size()
-        + ": " + added.stream().limit(5).toList());
+    assertTrue(
+        added.size() <= 1,
+        () ->
+            "at most one log line per request, got "
+                + added.size()
+                + ": "
+                + added.stream().limit(5).toList());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"gzip", "deflate", "br"})
   void aCompressedBodyIsA415(String encoding) {
-    ApiClient.Answer answer = api.send(api.request(CALCULATE)
-        .header("Content-Type", "application/json")
-        .header("Content-Encoding", encoding)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2026-01-25\"}")).build());
+    ApiClient.Answer answer =
+        api.send(
+            api.request(CALCULATE)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", encoding)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2026-01-25\"}"))
+                .build());
 
     JsonObject error = assertError(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
-    assertTrue(error.getString("message").contains("Content-Encoding"),
+    assertTrue(
+        error.getString("message").contains("Content-Encoding"),
         () -> "the message names Content-Encoding: " + answer);
   }
 
@@ -57,32 +66,46 @@ public class HostileInputIT {
   void theLocationOfANewJobIsRelativeWhateverTheHostHeaderSays() {
     String token = TestTokens.accessToken(TestTokens.newUser());
 
-    RawHttp.Reply reply = RawHttp.exchange("POST " + CALCULATE + " HTTP/1.1\r\n"
-        + "Host: evil.example:666\r\n"
-        + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
-        + "$WSSN: evil.example\r\n$WSSC: https\r\n"
-        + "Authorization: Bearer " + token + "\r\n"
-        + "Content-Type: application/json", "{\"date\":\"2026-01-25\"}");
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            "POST "
+                + CALCULATE
+                + " HTTP/1.1\r\n"
+                + "Host: evil.example:666\r\n"
+                + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
+                + "$WSSN: evil.example\r\n$WSSC: https\r\n"
+                + "Authorization: Bearer "
+                + token
+                + "\r\n"
+                + "Content-Type: application/json",
+            "{\"date\":\"2026-01-25\"}");
 
     assertTrue(reply.statusLine().contains(" 202 "), () -> "queued: " + reply);
     String location = reply.header("Location");
     assertNotNull(location, () -> "a Location header: " + reply);
-    assertTrue(location.startsWith("/api/distance/jobs/"),
+    assertTrue(
+        location.startsWith("/api/distance/jobs/"),
         () -> "Location should be the relative status URL, was " + location);
-    assertFalse(reply.head().contains("evil.example"), () -> "nothing of the client's Host: "
-        + reply.head());
-    assertTrue(reply.body().contains("\"status_url\":\"" + location + "\""),
+    assertFalse(
+        reply.head().contains("evil.example"),
+        () -> "nothing of the client's Host: " + reply.head());
+    assertTrue(
+        reply.body().contains("\"status_url\":\"" + location + "\""),
         () -> "status_url and Location agree: " + reply.body());
   }
 
   @Test
   void theOpenApiServersDoNotCopyTheHostHeader() {
-    RawHttp.Reply reply = RawHttp.exchange("GET /openapi HTTP/1.1\r\n"
-        + "Host: evil.example:666\r\nX-Forwarded-Host: evil.example\r\n"
-        + "$WSSN: evil.example\r\nAccept: application/json", "");
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            "GET /openapi HTTP/1.1\r\n"
+                + "Host: evil.example:666\r\nX-Forwarded-Host: evil.example\r\n"
+                + "$WSSN: evil.example\r\nAccept: application/json",
+            "");
 
     assertTrue(reply.statusLine().contains(" 200 "), () -> "the document: " + reply.statusLine());
-    assertFalse(reply.body().contains("evil.example"),
+    assertFalse(
+        reply.body().contains("evil.example"),
         () -> "the OpenAPI servers must not name the client's Host");
   }
 
@@ -91,13 +114,17 @@ public class HostileInputIT {
     String token = TestTokens.accessToken(TestTokens.newUser());
     ApiClient anonymous = ApiClient.anonymous();
 
-    ApiClient.Answer answer = anonymous.send(anonymous.request("/api/distance/jobs")
-        .header("Authorization", "Bearer " + token)
-        .header("Authorization", "Bearer " + TestTokens.accessToken(TestTokens.newUser()))
-        .GET().build());
+    ApiClient.Answer answer =
+        anonymous.send(
+            anonymous
+                .request("/api/distance/jobs")
+                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + TestTokens.accessToken(TestTokens.newUser()))
+                .GET()
+                .build());
 
     assertValidationError(answer, "Authorization", "one Authorization header");
-    assertFalse(answer.body().contains(token.substring(token.length() - 20)),
-        "the token is not echoed");
+    assertFalse(
+        answer.body().contains(token.substring(token.length() - 20)), "the token is not echoed");
   }
 }

@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code Idempotency-Key} on {@code POST /calculate} against the running server (its state in the
- * build's Redis). The 409 of a key whose first request is still in flight cannot be timed
- * reliably over HTTP against the fast embedded worker; it is tested on the stores against a real
- * Redis, and here only as "concurrent uses of one key queue one job".
+ * build's Redis). The 409 of a key whose first request is still in flight cannot be timed reliably
+ * over HTTP against the fast embedded worker; it is tested on the stores against a real Redis, and
+ * here only as "concurrent uses of one key queue one job".
  */
 public class IdempotencyIT {
 
   private static final String CALCULATE = "/api/distance/calculate";
-  private static final String PHONE_DAY = "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}";
+  private static final String PHONE_DAY =
+      "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}";
   private static final String EVERY_DEVICE_DAY = "{\"date\":\"2026-01-25\"}";
 
   private final ApiClient api = new ApiClient();
@@ -52,7 +53,9 @@ public class IdempotencyIT {
     assertEquals(first.header("Location"), retry.header("Location"));
     assertEquals(first.header("Retry-After"), retry.header("Retry-After"));
     assertTraceId(retry, b);
-    assertNotEquals(a.getString("trace_id"), b.getString("trace_id"),
+    assertNotEquals(
+        a.getString("trace_id"),
+        b.getString("trace_id"),
         "the replay carries its own request's trace id");
   }
 
@@ -62,11 +65,16 @@ public class IdempotencyIT {
     String jobId = post(api, key, PHONE_DAY).json().getString("job_id");
     JobPolling.awaitFinished(api, jobId);
 
-    ApiClient.Answer retry = post(api, "\"" + key + "\"",
-        "{ \"device_id\": \"iphone_stuart\", \"date\": \"2026-01-25\", \"note\": 1 }");
+    ApiClient.Answer retry =
+        post(
+            api,
+            "\"" + key + "\"",
+            "{ \"device_id\": \"iphone_stuart\", \"date\": \"2026-01-25\", \"note\": 1 }");
 
     assertEquals(202, retry.status(), () -> "retry: " + retry);
-    assertEquals(jobId, retry.json().getString("job_id"),
+    assertEquals(
+        jobId,
+        retry.json().getString("job_id"),
         "quoted key, other member order, unknown member: still the same request");
     assertEquals("true", retry.header("Idempotent-Replayed"));
   }
@@ -145,28 +153,37 @@ public class IdempotencyIT {
 
   @Test
   void theOpenApiDocumentDescribesTheHeaderAndItsAnswers() {
-    JsonObject calculate = api.send(api.request("/openapi").header("Accept", "application/json")
-        .GET().build()).json().getJsonObject("paths").getJsonObject(CALCULATE)
-        .getJsonObject("post");
+    JsonObject calculate =
+        api.send(api.request("/openapi").header("Accept", "application/json").GET().build())
+            .json()
+            .getJsonObject("paths")
+            .getJsonObject(CALCULATE)
+            .getJsonObject("post");
 
-    JsonObject header = calculate.getJsonArray("parameters").stream()
-        .map(parameter -> parameter.asJsonObject())
-        .filter(parameter -> parameter.getString("name").equals("Idempotency-Key"))
-        .findFirst().orElseThrow(() -> new AssertionError("no Idempotency-Key: " + calculate));
+    JsonObject header =
+        calculate.getJsonArray("parameters").stream()
+            .map(parameter -> parameter.asJsonObject())
+            .filter(parameter -> parameter.getString("name").equals("Idempotency-Key"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Idempotency-Key: " + calculate));
     assertEquals("header", header.getString("in"));
     assertEquals(255, header.getJsonObject("schema").getInt("maxLength"));
     JsonObject responses = calculate.getJsonObject("responses");
-    assertTrue(responses.containsKey("409") && responses.containsKey("422"),
+    assertTrue(
+        responses.containsKey("409") && responses.containsKey("422"),
         () -> "409 and 422 documented: " + responses.keySet());
-    assertTrue(responses.getJsonObject("202").getJsonObject("headers")
-        .containsKey("Idempotent-Replayed"), "the replay header is documented");
+    assertTrue(
+        responses.getJsonObject("202").getJsonObject("headers").containsKey("Idempotent-Replayed"),
+        "the replay header is documented");
   }
 
   static ApiClient.Answer post(ApiClient client, String key, String body) {
-    return client.send(client.request(CALCULATE)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    return client.send(
+        client
+            .request(CALCULATE)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 }

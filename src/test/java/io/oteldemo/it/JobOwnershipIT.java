@@ -24,8 +24,8 @@ public class JobOwnershipIT {
     assertEquals(200, alice.get("/api/distance/jobs/" + jobId).status());
 
     JsonObject error = assertError(bob.get("/api/distance/jobs/" + jobId), 404, "NOT_FOUND");
-    JsonObject unknown = assertError(bob.get("/api/distance/jobs/" + UUID.randomUUID()), 404,
-        "NOT_FOUND");
+    JsonObject unknown =
+        assertError(bob.get("/api/distance/jobs/" + UUID.randomUUID()), 404, "NOT_FOUND");
     assertEquals(unknown.keySet(), error.keySet(), "nothing tells that the job exists");
   }
 
@@ -40,12 +40,13 @@ public class JobOwnershipIT {
     assertEquals(List.of(alices), aliceSees);
     assertEquals(List.of(bobs), bobSees);
     assertFalse(bobSees.contains(alices));
-    assertTrue(ids(new ApiClient().get("/api/distance/jobs").json()).isEmpty(),
-        "a new user has no jobs");
+    assertTrue(
+        ids(new ApiClient().get("/api/distance/jobs").json()).isEmpty(), "a new user has no jobs");
   }
 
   private static List<String> ids(JsonObject list) {
     return list.getJsonArray("jobs").stream()
-        .map(job -> job.asJsonObject().getString("job_id")).toList();
+        .map(job -> job.asJsonObject().getString("job_id"))
+        .toList();
   }
 }

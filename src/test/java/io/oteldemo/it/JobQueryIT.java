@@ -23,6 +23,7 @@ public class JobQueryIT {
 
   /** A day and device no other test uses, so the filtered list holds exactly our jobs. */
   private static final String DAY = "2026-01-23";
+
   private static final String DEVICE = "iphone_stuart";
   private static final int JOBS = 3;
   private static final List<String> created = new ArrayList<>();
@@ -35,8 +36,8 @@ public class JobQueryIT {
   @BeforeAll
   static void createJobs() {
     for (int i = 0; i < JOBS; i++) {
-      String id = JobPolling.submit(api,
-          "{\"date\":\"" + DAY + "\",\"device_id\":\"" + DEVICE + "\"}");
+      String id =
+          JobPolling.submit(api, "{\"date\":\"" + DAY + "\",\"device_id\":\"" + DEVICE + "\"}");
       JobPolling.awaitFinished(api, id);
       created.add(0, id);
     }
@@ -107,8 +108,8 @@ public class JobQueryIT {
 
   @Test
   void offsetPastTheEndGivesAnEmptyLastPage() {
-    JsonObject body = api.get("/api/distance/jobs?date=" + DAY + "&device_id=" + DEVICE
-        + "&offset=10").json();
+    JsonObject body =
+        api.get("/api/distance/jobs?date=" + DAY + "&device_id=" + DEVICE + "&offset=10").json();
     assertEquals(0, body.getJsonArray("jobs").size());
     assertEquals(JOBS, body.getInt("total_count"));
     assertTrue(body.isNull("next_offset"));
@@ -132,6 +133,7 @@ public class JobQueryIT {
 
   private static List<String> ids(JsonObject body) {
     return body.getJsonArray("jobs").stream()
-        .map(job -> job.asJsonObject().getString("job_id")).toList();
+        .map(job -> job.asJsonObject().getString("job_id"))
+        .toList();
   }
 }

@@ -17,9 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nothing that could be replayed reaches a log: every kind of refused token is sent, then every
- * file of the server's log folder (messages, console, FFDC incidents) is searched for each
- * token's signature and its header.payload. And a token sent to a public endpoint is not
- * looked at.
+ * file of the server's log folder (messages, console, FFDC incidents) is searched for each token's
+ * signature and its header.payload. And a token sent to a public endpoint is not looked at.
  */
 public class NoTokenInLogsIT {
 
@@ -30,12 +29,13 @@ public class NoTokenInLogsIT {
     Map<String, String> refused = new LinkedHashMap<>();
     String valid = TestTokens.accessToken(TestTokens.newUser());
     String[] parts = valid.split("\\.");
-    refused.put("padded header (a valid token with '==' after its header)",
+    refused.put(
+        "padded header (a valid token with '==' after its header)",
         parts[0] + "==." + parts[1] + "." + parts[2]);
     refused.put("a valid token with a character appended to its signature", valid + "A");
     refused.put("malformed", "not-a-token." + parts[1] + "." + parts[2]);
-    refused.put("bad signature", parts[0] + "." + DevIssuer.part(withGroup("admins")) + "."
-        + parts[2]);
+    refused.put(
+        "bad signature", parts[0] + "." + DevIssuer.part(withGroup("admins")) + "." + parts[2]);
     refused.put("expired", TestTokens.sign(expired()));
     refused.put("wrong issuer", TestTokens.sign(otherIssuer()));
     refused.put("unknown kid", signedByAStranger());
@@ -53,13 +53,20 @@ public class NoTokenInLogsIT {
       List<String> secrets = List.of(sent[sent.length - 1], sent[0] + "." + sent[1]);
       for (String secret : secrets) {
         for (ServerLogs.LogFile log : logs) {
-          assertFalse(log.text().contains(secret), () -> "the " + token.getKey()
-              + " token must not be logged, but " + log.path() + " holds part of it");
+          assertFalse(
+              log.text().contains(secret),
+              () ->
+                  "the "
+                      + token.getKey()
+                      + " token must not be logged, but "
+                      + log.path()
+                      + " holds part of it");
         }
       }
     }
     for (ServerLogs.LogFile log : logs) {
-      assertFalse(log.text().contains(parts[2]),
+      assertFalse(
+          log.text().contains(parts[2]),
           () -> "the valid token's signature must not be logged, but " + log.path() + " has it");
     }
   }
@@ -80,10 +87,13 @@ public class NoTokenInLogsIT {
     int before = ServerLogs.messages().size();
     ApiClient api = new ApiClient();
 
-    ApiClient.Answer answer = api.send(api.request("/openapi")
-        .header("Origin", "http://localhost:3000")
-        .header("Access-Control-Request-Method", "GET")
-        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    ApiClient.Answer answer =
+        api.send(
+            api.request("/openapi")
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
 
     assertEquals(200, answer.status(), () -> "OPTIONS /openapi with a token: " + answer);
     assertNoSecurityErrorsSince(before);
@@ -92,7 +102,8 @@ public class NoTokenInLogsIT {
   private static void assertNoSecurityErrorsSince(int before) {
     ServerLogs.settle();
     List<String> added = ServerLogs.messages().stream().skip(before).toList();
-    assertTrue(added.stream().noneMatch(line -> line.contains("CWWKS55")),
+    assertTrue(
+        added.stream().noneMatch(line -> line.contains("CWWKS55")),
         () -> "no MicroProfile JWT error for a public endpoint: " + added);
   }
 
@@ -123,7 +134,9 @@ public class NoTokenInLogsIT {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("kid", "unknown-key-id");
     header.put("alg", "RS256");
-    return DevIssuer.sign(header, TestTokens.accessClaims(TestTokens.newUser()),
+    return DevIssuer.sign(
+        header,
+        TestTokens.accessClaims(TestTokens.newUser()),
         generator.generateKeyPair().getPrivate());
   }
 }

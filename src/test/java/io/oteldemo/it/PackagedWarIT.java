@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 /** The packaged WAR must never trust, or even contain, the local development issuer. */
 public class PackagedWarIT {
 
-  private static final List<String> DEV_MARKERS = List.of("local_devpool",
-      "cognito-idp.local.otel-demo.dev", "oteldemolocalclient", "BEGIN PRIVATE KEY");
+  private static final List<String> DEV_MARKERS =
+      List.of(
+          "local_devpool",
+          "cognito-idp.local.otel-demo.dev",
+          "oteldemolocalclient",
+          "BEGIN PRIVATE KEY");
 
   @Test
   void warHoldsNoDevelopmentKeyIssuerOrSetting() throws IOException {
@@ -30,14 +34,17 @@ public class PackagedWarIT {
       while (entries.hasMoreElements()) {
         ZipEntry entry = entries.nextElement();
         String name = entry.getName();
-        if (name.contains("dev-issuer") || name.contains("devissuer")
-            || name.endsWith("private-key.der") || name.endsWith("jwks.json")) {
+        if (name.contains("dev-issuer")
+            || name.contains("devissuer")
+            || name.endsWith("private-key.der")
+            || name.endsWith("jwks.json")) {
           findings.add(name);
         }
         if (!entry.isDirectory() && !name.endsWith(".jar")) {
-          String text = new String(zip.getInputStream(entry).readAllBytes(),
-              StandardCharsets.ISO_8859_1);
-          DEV_MARKERS.stream().filter(text::contains)
+          String text =
+              new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+          DEV_MARKERS.stream()
+              .filter(text::contains)
               .forEach(marker -> findings.add(name + " mentions " + marker));
         }
       }

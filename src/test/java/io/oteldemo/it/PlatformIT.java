@@ -51,35 +51,52 @@ public class PlatformIT {
   @Test
   void readinessReportsTheWorkerState() {
     JsonObject body = api.get("/health/ready").json();
-    JsonObject check = body.getJsonArray("checks").stream().map(v -> v.asJsonObject())
-        .filter(c -> c.getString("name").equals("distance-worker")).findFirst().orElseThrow();
+    JsonObject check =
+        body.getJsonArray("checks").stream()
+            .map(v -> v.asJsonObject())
+            .filter(c -> c.getString("name").equals("distance-worker"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("SERVING", check.getJsonObject("data").getString("worker"));
   }
 
   @Test
   void openApiDocumentsEveryOperationAndTheErrorBody() {
-    ApiClient.Answer answer = api.send(api.request("/openapi").header("Accept", "application/json")
-        .GET().build());
+    ApiClient.Answer answer =
+        api.send(api.request("/openapi").header("Accept", "application/json").GET().build());
     assertEquals(200, answer.status());
     JsonObject doc = answer.json();
     JsonObject paths = doc.getJsonObject("paths");
-    for (String path : new String[] {"/api/distance/calculate", "/api/distance/jobs/{id}",
-        "/api/distance/jobs", "/api/distance/download/{file}"}) {
-      assertTrue(paths.containsKey(path), () -> "OpenAPI documents " + path + ": " + paths.keySet());
+    for (String path :
+        new String[] {
+          "/api/distance/calculate",
+          "/api/distance/jobs/{id}",
+          "/api/distance/jobs",
+          "/api/distance/download/{file}"
+        }) {
+      assertTrue(
+          paths.containsKey(path), () -> "OpenAPI documents " + path + ": " + paths.keySet());
     }
     JsonObject calculate = paths.getJsonObject("/api/distance/calculate").getJsonObject("post");
     for (String code : new String[] {"202", "400", "413", "502", "503", "504"}) {
-      assertTrue(calculate.getJsonObject("responses").containsKey(code),
+      assertTrue(
+          calculate.getJsonObject("responses").containsKey(code),
           () -> "calculate documents " + code);
     }
-    assertTrue(doc.getJsonObject("components").getJsonObject("schemas")
-        .containsKey("ErrorResponse"), "error schema documented");
+    assertTrue(
+        doc.getJsonObject("components").getJsonObject("schemas").containsKey("ErrorResponse"),
+        "error schema documented");
   }
 
   @Test
   void openApiListsEveryErrorCodeAsTheErrorBodysCodes() {
-    JsonObject code = openApi().getJsonObject("components").getJsonObject("schemas")
-        .getJsonObject("Error").getJsonObject("properties").getJsonObject("code");
+    JsonObject code =
+        openApi()
+            .getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("Error")
+            .getJsonObject("properties")
+            .getJsonObject("code");
     assertNotNull(code.getJsonArray("enum"), () -> "the error code's values listed: " + code);
     List<String> documented = code.getJsonArray("enum").getValuesAs(JsonString::getString);
     List<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
@@ -97,25 +114,28 @@ public class PlatformIT {
         for (String status : responses.keySet()) {
           JsonObject response = responses.getJsonObject(status);
           if (response.containsKey("$ref")) {
-            response = shared.getJsonObject(
-                response.getString("$ref").replace("#/components/responses/", ""));
+            response =
+                shared.getJsonObject(
+                    response.getString("$ref").replace("#/components/responses/", ""));
           }
-          JsonObject json = response.getJsonObject("content") == null ? null
-              : response.getJsonObject("content").getJsonObject("application/json");
-          if (status.compareTo("400") >= 0 && (json == null
-              || !(json.containsKey("example") || json.containsKey("examples")))) {
+          JsonObject json =
+              response.getJsonObject("content") == null
+                  ? null
+                  : response.getJsonObject("content").getJsonObject("application/json");
+          if (status.compareTo("400") >= 0
+              && (json == null || !(json.containsKey("example") || json.containsKey("examples")))) {
             withoutExample.add(operation.getKey() + " " + path.getKey() + " " + status);
           }
         }
       }
     }
-    assertTrue(withoutExample.isEmpty(), () -> "error answers without an example: "
-        + withoutExample);
+    assertTrue(
+        withoutExample.isEmpty(), () -> "error answers without an example: " + withoutExample);
   }
 
   private JsonObject openApi() {
-    ApiClient.Answer answer = api.send(api.request("/openapi").header("Accept", "application/json")
-        .GET().build());
+    ApiClient.Answer answer =
+        api.send(api.request("/openapi").header("Accept", "application/json").GET().build());
     assertEquals(200, answer.status(), () -> "the OpenAPI document: " + answer);
     return answer.json();
   }

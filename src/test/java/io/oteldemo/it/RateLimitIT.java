@@ -15,18 +15,20 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-user limits through the whole stack, against the Redis the build started. The server
- * under test limits downloads to a short window (it.rate.limit.download, 3 per 2 s), so a
- * refill takes seconds, not a minute.
+ * Per-user limits through the whole stack, against the Redis the build started. The server under
+ * test limits downloads to a short window (it.rate.limit.download, 3 per 2 s), so a refill takes
+ * seconds, not a minute.
  */
 public class RateLimitIT {
 
   private static final String MISSING_CSV = "/api/distance/download/distance_19000101.csv";
+
   /**
    * A download no job can match (31 February): its 404 needs no job registry, so while Redis is
    * down only the rate limiter is without it. A real file's download needs the registry (503).
    */
   private static final String NO_SUCH_DAY_CSV = "/api/distance/download/distance_19000231.csv";
+
   private static final int DOWNLOADS = 3;
 
   @Test
@@ -35,7 +37,9 @@ public class RateLimitIT {
 
     assertEquals(200, answer.status());
     assertEquals("\"status\";q=100;w=60", answer.header("RateLimit-Policy"));
-    assertEquals("\"status\";r=99;t=1", answer.header("RateLimit"),
+    assertEquals(
+        "\"status\";r=99;t=1",
+        answer.header("RateLimit"),
         "one of 100 used; a token is back within a second (100 per 60 s)");
   }
 
@@ -43,12 +47,15 @@ public class RateLimitIT {
   void calculateHasItsOwnBucket() {
     ApiClient api = new ApiClient();
     api.get("/api/distance/jobs");
-    ApiClient.Answer answer = api.postJson("/api/distance/calculate",
-        "{\"date\":\"2026-01-24\",\"device_id\":\"ipad_stuart\"}");
+    ApiClient.Answer answer =
+        api.postJson(
+            "/api/distance/calculate", "{\"date\":\"2026-01-24\",\"device_id\":\"ipad_stuart\"}");
 
     assertEquals(202, answer.status(), () -> "calculate: " + answer);
     assertEquals("\"calculate\";q=10;w=60", answer.header("RateLimit-Policy"));
-    assertEquals("\"calculate\";r=9;t=6", answer.header("RateLimit"),
+    assertEquals(
+        "\"calculate\";r=9;t=6",
+        answer.header("RateLimit"),
         "the status request did not take from the calculate bucket");
   }
 
@@ -59,7 +66,8 @@ public class RateLimitIT {
       ApiClient.Answer answer = api.get(MISSING_CSV);
       assertEquals(404, answer.status(), () -> "within the limit: " + answer);
       String rateLimit = answer.header("RateLimit");
-      assertTrue(rateLimit.matches("\"download\";r=" + (DOWNLOADS - 1 - i) + ";t=[12]"),
+      assertTrue(
+          rateLimit.matches("\"download\";r=" + (DOWNLOADS - 1 - i) + ";t=[12]"),
           () -> "remaining counts down, full again within the 2 s window: " + rateLimit);
     }
 
@@ -73,7 +81,8 @@ public class RateLimitIT {
     long retryAfter = Long.parseLong(limited.header("Retry-After"));
     assertEquals(retryAfter, details.getInt("retry_after_seconds"));
     assertTrue(retryAfter >= 1 && retryAfter <= 2, "a token is back within the window");
-    assertTrue(limited.header("RateLimit").startsWith("\"download\";r=0;"),
+    assertTrue(
+        limited.header("RateLimit").startsWith("\"download\";r=0;"),
         () -> "RateLimit on the 429: " + limited.header("RateLimit"));
     assertEquals("\"download\";q=3;w=2", limited.header("RateLimit-Policy"));
 
@@ -99,10 +108,14 @@ public class RateLimitIT {
       ApiClient.Answer health = anonymous.get("/health/ready");
       assertEquals(200, health.status());
       assertNull(health.header("RateLimit-Policy"));
-      ApiClient.Answer preflight = anonymous.send(anonymous.request(MISSING_CSV)
-          .header("Origin", "http://localhost:3000")
-          .header("Access-Control-Request-Method", "GET")
-          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+      ApiClient.Answer preflight =
+          anonymous.send(
+              anonymous
+                  .request(MISSING_CSV)
+                  .header("Origin", "http://localhost:3000")
+                  .header("Access-Control-Request-Method", "GET")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .build());
       assertTrue(preflight.status() < 300, () -> "preflight: " + preflight);
       assertNull(preflight.header("RateLimit"));
     }
@@ -120,8 +133,8 @@ public class RateLimitIT {
         assertEquals("\"download\";q=3;w=2", answer.header("RateLimit-Policy"));
         assertNull(answer.header("RateLimit"), "no quota is known without Redis");
       }
-      assertNotEquals("0", readinessData("undecided_requests"),
-          "requests decided without Redis are counted");
+      assertNotEquals(
+          "0", readinessData("undecided_requests"), "requests decided without Redis are counted");
     } finally {
       redis.restart();
     }
@@ -143,8 +156,12 @@ public class RateLimitIT {
 
   private static String readinessData(String key) {
     JsonObject body = ApiClient.anonymous().get("/health/ready").json();
-    JsonObject check = body.getJsonArray("checks").stream().map(v -> v.asJsonObject())
-        .filter(c -> c.getString("name").equals("rate-limits")).findFirst().orElseThrow();
+    JsonObject check =
+        body.getJsonArray("checks").stream()
+            .map(v -> v.asJsonObject())
+            .filter(c -> c.getString("name").equals("rate-limits"))
+            .findFirst()
+            .orElseThrow();
     String value = check.getJsonObject("data").getString(key, null);
     assertNotNull(value, () -> "readiness data " + key + ": " + check);
     return value;

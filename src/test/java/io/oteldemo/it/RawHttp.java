@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket to the server under test (loopback), for what an HTTP client
- * library will not send or does not show: a Host header of our choosing, the status line's
- * reason phrase.
+ * HTTP/1.1 over a plain socket to the server under test (loopback), for what an HTTP client library
+ * will not send or does not show: a Host header of our choosing, the status line's reason phrase.
  */
 public final class RawHttp {
 
@@ -34,8 +33,8 @@ public final class RawHttp {
   public static Reply exchange(String head, String body) {
     try (Socket socket = connect()) {
       byte[] content = body.getBytes(StandardCharsets.UTF_8);
-      String request = head + "\r\nContent-Length: " + content.length
-          + "\r\nConnection: close\r\n\r\n";
+      String request =
+          head + "\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(content);
       socket.getOutputStream().flush();
@@ -66,8 +65,11 @@ public final class RawHttp {
     public String header(String name) {
       for (String line : head.split("\r\n")) {
         int colon = line.indexOf(':');
-        if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT)
-            .equals(name.toLowerCase(Locale.ROOT))) {
+        if (colon > 0
+            && line.substring(0, colon)
+                .trim()
+                .toLowerCase(Locale.ROOT)
+                .equals(name.toLowerCase(Locale.ROOT))) {
           return line.substring(colon + 1).trim();
         }
       }

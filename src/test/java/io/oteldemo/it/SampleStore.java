@@ -25,8 +25,13 @@ final class SampleStore {
   record Point(String timestamp, double lat, double lon) {}
 
   static List<Point> locations(String user, String device, String day) {
-    Path file = Path.of(System.getProperty("it.location.data.path", "sample-data/owntracks"),
-        "rec", user, device, day.substring(0, 7) + ".rec");
+    Path file =
+        Path.of(
+            System.getProperty("it.location.data.path", "sample-data/owntracks"),
+            "rec",
+            user,
+            device,
+            day.substring(0, 7) + ".rec");
     List<Point> points = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(file)) {
@@ -34,8 +39,11 @@ final class SampleStore {
         if (parts.length == 3 && parts[1].trim().equals("*") && parts[0].startsWith(day)) {
           try (JsonReader reader = Json.createReader(new StringReader(parts[2]))) {
             JsonObject json = reader.readObject();
-            points.add(new Point(parts[0], json.getJsonNumber("lat").doubleValue(),
-                json.getJsonNumber("lon").doubleValue()));
+            points.add(
+                new Point(
+                    parts[0],
+                    json.getJsonNumber("lat").doubleValue(),
+                    json.getJsonNumber("lon").doubleValue()));
           }
         }
       }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The log folder of the server under test (messages.log, console.log, ffdc/…), read as the
- * operator would, to check what the server writes.
+ * The log folder of the server under test (messages.log, console.log, ffdc/…), read as the operator
+ * would, to check what the server writes.
  */
 public final class ServerLogs {
 

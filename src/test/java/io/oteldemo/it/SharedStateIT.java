@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The server keeps the job registry and idempotency records in the build's Redis (REDIS_URL),
- * where any replica would find them; and without a key, duplicates are coalesced only while a
- * job runs.
+ * The server keeps the job registry and idempotency records in the build's Redis (REDIS_URL), where
+ * any replica would find them; and without a key, duplicates are coalesced only while a job runs.
  */
 public class SharedStateIT {
 
@@ -88,8 +87,10 @@ public class SharedStateIT {
 
   private static String sha256(String value) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tokens for the integration tests, signed with the key pair the build made for the tests'
- * issuer (its JWKS is the one the server under test trusts).
+ * Tokens for the integration tests, signed with the key pair the build made for the tests' issuer
+ * (its JWKS is the one the server under test trusts).
  */
 public final class TestTokens {
 
@@ -43,8 +43,10 @@ public final class TestTokens {
 
   /** The claims of a valid Cognito access token, to be changed by a test before signing. */
   public static Map<String, Object> accessClaims(String sub) {
-    Map<String, Object> claims = new LinkedHashMap<>(KEYS.accessTokenClaims(sub, "user-" + sub,
-        List.of(REQUIRED_GROUP), Instant.now(), 600));
+    Map<String, Object> claims =
+        new LinkedHashMap<>(
+            KEYS.accessTokenClaims(
+                sub, "user-" + sub, List.of(REQUIRED_GROUP), Instant.now(), 600));
     claims.put("iss", ISSUER);
     claims.put("client_id", CLIENTS.get(0));
     return claims;

@@ -24,8 +24,10 @@ public class WhoAmIIT {
     JsonObject body = answer.json();
     assertEquals(sub, body.getString("sub"), () -> "sub of " + answer);
     assertEquals("user-" + sub, body.getString("username"), () -> "username of " + answer);
-    assertEquals(List.of(TestTokens.REQUIRED_GROUP),
-        body.getJsonArray("groups").getValuesAs(JsonString::getString), () -> "groups of " + answer);
+    assertEquals(
+        List.of(TestTokens.REQUIRED_GROUP),
+        body.getJsonArray("groups").getValuesAs(JsonString::getString),
+        () -> "groups of " + answer);
     assertEquals("access", body.getString("token_use"), () -> "token_use of " + answer);
     assertTraceId(answer, body);
     assertEquals("no-store", answer.header("Cache-Control"), () -> "Cache-Control of " + answer);
@@ -34,8 +36,8 @@ public class WhoAmIIT {
   @Test
   void idTokenCallerIsReportedWithItsCognitoUsername() {
     String sub = TestTokens.newUser();
-    JsonObject body = ApiClient.withToken(TestTokens.sign(TestTokens.idClaims(sub)))
-        .get(WHOAMI).json();
+    JsonObject body =
+        ApiClient.withToken(TestTokens.sign(TestTokens.idClaims(sub))).get(WHOAMI).json();
     assertEquals("id", body.getString("token_use"));
     assertEquals("user-" + sub, body.getString("username"));
   }
@@ -44,8 +46,8 @@ public class WhoAmIIT {
   void withoutTokenIs401() {
     ApiClient.Answer answer = ApiClient.anonymous().get(WHOAMI);
     assertError(answer, 401, "UNAUTHORIZED");
-    assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer"),
-        () -> "challenge of " + answer);
+    assertTrue(
+        answer.header("WWW-Authenticate").startsWith("Bearer"), () -> "challenge of " + answer);
   }
 
   @Test
@@ -62,9 +64,11 @@ public class WhoAmIIT {
   @Test
   void openApiDocumentsIt() {
     ApiClient api = new ApiClient();
-    JsonObject paths = api.send(api.request("/openapi").header("Accept", "application/json")
-        .GET().build()).json().getJsonObject("paths");
-    assertTrue(paths.containsKey(WHOAMI), () -> "OpenAPI documents " + WHOAMI + ": "
-        + paths.keySet());
+    JsonObject paths =
+        api.send(api.request("/openapi").header("Accept", "application/json").GET().build())
+            .json()
+            .getJsonObject("paths");
+    assertTrue(
+        paths.containsKey(WHOAMI), () -> "OpenAPI documents " + WHOAMI + ": " + paths.keySet());
   }
 }

@@ -56,8 +56,8 @@ class InMemoryJobRegistryOwnersTest {
     assertEquals(Optional.of("alice-phone"), registry.latestJobId(slot("alice", PHONE)));
     assertEquals(Optional.of("alice-all"), registry.latestJobId(slot("alice", Optional.empty())));
     assertEquals(Optional.of("bob-phone"), registry.latestJobId(slot("bob", PHONE)));
-    assertEquals(Optional.empty(),
-        registry.latestJobId(new JobSlot("alice", DAY.minusDays(1), PHONE)));
+    assertEquals(
+        Optional.empty(), registry.latestJobId(new JobSlot("alice", DAY.minusDays(1), PHONE)));
   }
 
   @Test

@@ -17,8 +17,9 @@ class InMemoryJobRegistryReRegisterTest {
   @Test
   void anExpiredJobBehindAReRegisteredOneExpires() {
     Instant t0 = Instant.parse("2026-01-26T00:00:00Z");
-    InMemoryJobRegistry registry = new InMemoryJobRegistry(
-        Clock.fixed(t0.plus(Duration.ofHours(26)), ZoneOffset.UTC), Duration.ofHours(24), 100);
+    InMemoryJobRegistry registry =
+        new InMemoryJobRegistry(
+            Clock.fixed(t0.plus(Duration.ofHours(26)), ZoneOffset.UTC), Duration.ofHours(24), 100);
     registry.register(job("a", t0));
     registry.register(job("b", t0.plus(Duration.ofHours(1))));
     registry.register(job("a", t0.plus(Duration.ofHours(2))));
@@ -29,8 +30,8 @@ class InMemoryJobRegistryReRegisterTest {
   @Test
   void aReRegisteredJobIsNotTheOldest() {
     Instant t0 = Instant.parse("2026-01-26T00:00:00Z");
-    InMemoryJobRegistry registry = new InMemoryJobRegistry(Clock.fixed(t0, ZoneOffset.UTC),
-        Duration.ofHours(24), 2);
+    InMemoryJobRegistry registry =
+        new InMemoryJobRegistry(Clock.fixed(t0, ZoneOffset.UTC), Duration.ofHours(24), 2);
     registry.register(job("a", t0));
     registry.register(job("b", t0));
     registry.register(job("a", t0));

@@ -35,8 +35,9 @@ class InMemoryJobRegistryTest {
 
   @Test
   void jobsForEveryDeviceKeepTheirEmptyDevice() {
-    RegisteredJob job = new RegisteredJob("job-1", "user-1", LocalDate.of(2026, 1, 25), Optional.empty(),
-        clock.instant());
+    RegisteredJob job =
+        new RegisteredJob(
+            "job-1", "user-1", LocalDate.of(2026, 1, 25), Optional.empty(), clock.instant());
     registry.register(job);
 
     assertEquals(Optional.empty(), registry.find("job-1").orElseThrow().deviceId());
@@ -138,7 +139,7 @@ class InMemoryJobRegistryTest {
   }
 
   private static RegisteredJob job(String id, Instant registeredAt) {
-    return new RegisteredJob(id, "user-1", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"),
-        registeredAt);
+    return new RegisteredJob(
+        id, "user-1", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"), registeredAt);
   }
 }

@@ -91,11 +91,11 @@ class RedisJobRegistryTest {
     replicaA.register(job("bobs", "bob", PHONE));
 
     assertEquals(Optional.of("second"), replicaA.latestJobId(new JobSlot("alice", DAY, PHONE)));
-    assertEquals(Optional.of("all"),
-        replicaA.latestJobId(new JobSlot("alice", DAY, Optional.empty())));
+    assertEquals(
+        Optional.of("all"), replicaA.latestJobId(new JobSlot("alice", DAY, Optional.empty())));
     assertEquals(Optional.of("bobs"), replicaA.latestJobId(new JobSlot("bob", DAY, PHONE)));
-    assertEquals(Optional.empty(),
-        replicaA.latestJobId(new JobSlot("alice", DAY.minusDays(1), PHONE)));
+    assertEquals(
+        Optional.empty(), replicaA.latestJobId(new JobSlot("alice", DAY.minusDays(1), PHONE)));
   }
 
   @Test
@@ -103,11 +103,12 @@ class RedisJobRegistryTest {
     replicaA.register(job("job-1", "alice", PHONE));
 
     Set<String> keys = clientA.keys("*");
-    assertEquals(Set.of("job:job-1", "jobs:{alice}", "jobs:{alice}:latest:2026-01-25:iphone_stuart"),
-        keys);
+    assertEquals(
+        Set.of("job:job-1", "jobs:{alice}", "jobs:{alice}:latest:2026-01-25:iphone_stuart"), keys);
     for (String key : keys) {
       long ttl = clientA.pttl(key);
-      assertTrue(ttl > RETENTION.toMillis() - 60_000 && ttl <= RETENTION.toMillis(),
+      assertTrue(
+          ttl > RETENTION.toMillis() - 60_000 && ttl <= RETENTION.toMillis(),
           key + " should expire after the retention, pttl " + ttl);
     }
   }
@@ -115,8 +116,9 @@ class RedisJobRegistryTest {
   @Test
   void jobsOlderThanTheRetentionAreNotListedEvenBeforeTheirIndexExpires() {
     Instant now = Instant.now();
-    replicaA.register(new RegisteredJob("old", "alice", DAY, PHONE,
-        now.minus(RETENTION).minus(1, ChronoUnit.MINUTES)));
+    replicaA.register(
+        new RegisteredJob(
+            "old", "alice", DAY, PHONE, now.minus(RETENTION).minus(1, ChronoUnit.MINUTES)));
     replicaA.register(new RegisteredJob("new", "alice", DAY, PHONE, now));
 
     assertEquals(Set.of("new"), replicaA.jobIdsOf("alice"));
@@ -147,9 +149,11 @@ class RedisJobRegistryTest {
 
       assertThrows(SharedStateUnavailableException.class, () -> registry.find("job-1"));
       assertThrows(SharedStateUnavailableException.class, () -> registry.jobIdsOf("alice"));
-      assertThrows(SharedStateUnavailableException.class,
+      assertThrows(
+          SharedStateUnavailableException.class,
           () -> registry.register(job("job-2", "alice", PHONE)));
-      assertThrows(SharedStateUnavailableException.class,
+      assertThrows(
+          SharedStateUnavailableException.class,
           () -> registry.latestJobId(new JobSlot("alice", DAY, PHONE)));
 
       own.restart();
@@ -166,14 +170,21 @@ class RedisJobRegistryTest {
     replicaA.markCompleted(job);
 
     assertEquals(Optional.of("job-1"), replicaB.completedJobId(job.slot()));
-    assertEquals(Optional.empty(), replicaB.completedJobId(job("job-2", "bob", PHONE).slot()),
+    assertEquals(
+        Optional.empty(),
+        replicaB.completedJobId(job("job-2", "bob", PHONE).slot()),
         "another owner's slot");
   }
 
   @Test
   void theCompletedMarkExpiresWithTheJob() {
-    RegisteredJob job = new RegisteredJob("job-1", "alice", DAY, PHONE,
-        Instant.now().minus(RETENTION).plusSeconds(60).truncatedTo(ChronoUnit.MILLIS));
+    RegisteredJob job =
+        new RegisteredJob(
+            "job-1",
+            "alice",
+            DAY,
+            PHONE,
+            Instant.now().minus(RETENTION).plusSeconds(60).truncatedTo(ChronoUnit.MILLIS));
     replicaA.register(job);
     replicaA.markCompleted(job);
 
@@ -183,8 +194,9 @@ class RedisJobRegistryTest {
 
   @Test
   void aJobPastItsRetentionIsNotMarkedCompleted() {
-    RegisteredJob job = new RegisteredJob("job-1", "alice", DAY, PHONE,
-        Instant.now().minus(RETENTION).minusSeconds(1));
+    RegisteredJob job =
+        new RegisteredJob(
+            "job-1", "alice", DAY, PHONE, Instant.now().minus(RETENTION).minusSeconds(1));
 
     replicaA.markCompleted(job);
 

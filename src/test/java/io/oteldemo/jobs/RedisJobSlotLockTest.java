@@ -62,9 +62,11 @@ class RedisJobSlotLockTest {
   void theLockIsHashTaggedByOwnerAndExpires() {
     replicaA.tryLock(SLOT, "t1", Duration.ofMillis(300));
 
-    assertTrue(Set.of("jobs:{alice}:lock:2026-01-25:iphone_stuart").equals(clientA.keys("*")),
+    assertTrue(
+        Set.of("jobs:{alice}:lock:2026-01-25:iphone_stuart").equals(clientA.keys("*")),
         () -> "keys: " + clientA.keys("*"));
-    Await.until(() -> replicaB.tryLock(SLOT, "t2", HOLD),
+    Await.until(
+        () -> replicaB.tryLock(SLOT, "t2", HOLD),
         "a lock whose holder never released should expire");
   }
 }

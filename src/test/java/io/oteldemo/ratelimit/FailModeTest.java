@@ -23,8 +23,7 @@ class FailModeTest {
 
   @Test
   void blanksAroundTheValueAreIgnored() {
-    assertEquals(FailMode.CLOSED, FailMode.parse(" closed "),
-        "expected \" closed \" to be CLOSED");
+    assertEquals(FailMode.CLOSED, FailMode.parse(" closed "), "expected \" closed \" to be CLOSED");
     assertEquals(FailMode.OPEN, FailMode.parse("\tOpen\n"), "expected \"\\tOpen\\n\" to be OPEN");
   }
 
@@ -32,9 +31,13 @@ class FailModeTest {
   @NullSource
   @ValueSource(strings = {"maybe", "", "  ", "opened", "close"})
   void anythingElseIsRefusedNamingTheSetting(String value) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FailMode.parse(value), "expected '" + value + "' to be refused");
-    assertTrue(e.getMessage().contains("RATE_LIMIT_FAIL_MODE"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FailMode.parse(value),
+            "expected '" + value + "' to be refused");
+    assertTrue(
+        e.getMessage().contains("RATE_LIMIT_FAIL_MODE"),
         "expected the message to name RATE_LIMIT_FAIL_MODE: " + e.getMessage());
   }
 }

@@ -30,13 +30,14 @@ class LocalTokenBucketsTest {
   @Test
   void allowsTheLimitThenRefusesWithARetryAfterOfOneSecond() {
     for (int i = 1; i <= 3; i++) {
-      assertTrue(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+      assertTrue(
+          buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
           "expected take " + i + " of 3 to be allowed");
     }
     RateLimitDecision refused = buckets.take("alice", THREE_PER_TWO_SECONDS);
     assertFalse(refused.allowed(), "expected the 4th take to be refused");
-    assertEquals(1, refused.retryAfterSeconds(),
-        "expected a retry-after of 1 s (2/3 s rounded up)");
+    assertEquals(
+        1, refused.retryAfterSeconds(), "expected a retry-after of 1 s (2/3 s rounded up)");
     assertEquals(OptionalLong.of(0), refused.remaining(), "expected nothing remaining");
     assertEquals(2, refused.resetSeconds(), "expected the bucket full again in 2 s");
   }
@@ -51,9 +52,13 @@ class LocalTokenBucketsTest {
       reset[i] = decision.resetSeconds();
       assertEquals(0, decision.retryAfterSeconds(), "expected no retry-after when allowed");
     }
-    assertEquals(List.of(2L, 1L, 0L), List.of(remaining[0], remaining[1], remaining[2]),
+    assertEquals(
+        List.of(2L, 1L, 0L),
+        List.of(remaining[0], remaining[1], remaining[2]),
         "expected remaining 2, 1, 0");
-    assertEquals(List.of(1L, 2L, 2L), List.of(reset[0], reset[1], reset[2]),
+    assertEquals(
+        List.of(1L, 2L, 2L),
+        List.of(reset[0], reset[1], reset[2]),
         "expected full again in 2/3 s (1), 4/3 s (2), 2 s (2), rounded up");
   }
 
@@ -61,13 +66,15 @@ class LocalTokenBucketsTest {
   void oneTokenComesBackAfterAThirdOfTheWindow() {
     drain("alice");
     nanos.addAndGet(ONE_TOKEN_NANOS - 1_000);
-    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+    assertFalse(
+        buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
         "expected no token yet just before 2/3 s");
     nanos.addAndGet(1_000);
     RateLimitDecision decision = buckets.take("alice", THREE_PER_TWO_SECONDS);
     assertTrue(decision.allowed(), "expected one token back after 2/3 s");
     assertEquals(OptionalLong.of(0), decision.remaining(), "expected nothing left after it");
-    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+    assertFalse(
+        buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
         "expected only one token back after 2/3 s");
   }
 
@@ -78,10 +85,11 @@ class LocalTokenBucketsTest {
     for (int i = 1; i <= 3; i++) {
       RateLimitDecision decision = buckets.take("alice", THREE_PER_TWO_SECONDS);
       assertTrue(decision.allowed(), "expected take " + i + " of 3 allowed after a full window");
-      assertEquals(OptionalLong.of(3 - i), decision.remaining(),
-          "expected " + (3 - i) + " remaining");
+      assertEquals(
+          OptionalLong.of(3 - i), decision.remaining(), "expected " + (3 - i) + " remaining");
     }
-    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+    assertFalse(
+        buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
         "expected no more than the limit after a full window");
   }
 
@@ -89,7 +97,9 @@ class LocalTokenBucketsTest {
   void longIdlenessNeverOverfillsTheBucket() {
     buckets.take("alice", THREE_PER_TWO_SECONDS);
     nanos.addAndGet(Duration.ofHours(1).toNanos());
-    assertEquals(3, countAllowed("alice", THREE_PER_TWO_SECONDS, 10),
+    assertEquals(
+        3,
+        countAllowed("alice", THREE_PER_TWO_SECONDS, 10),
         "expected the bucket to hold at most its limit");
   }
 
@@ -97,24 +107,29 @@ class LocalTokenBucketsTest {
   void aClockGoingBackwardsAddsNoTokens() {
     drain("alice");
     nanos.addAndGet(-Duration.ofSeconds(10).toNanos());
-    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
+    assertFalse(
+        buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
         "expected no tokens from a clock that went backwards");
   }
 
   @Test
   void subjectsHaveTheirOwnBuckets() {
     drain("alice");
-    assertEquals(3, countAllowed("bob", THREE_PER_TWO_SECONDS, 5),
+    assertEquals(
+        3,
+        countAllowed("bob", THREE_PER_TWO_SECONDS, 5),
         "expected bob's bucket untouched by alice's");
-    assertFalse(buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(),
-        "expected alice still refused");
+    assertFalse(
+        buckets.take("alice", THREE_PER_TWO_SECONDS).allowed(), "expected alice still refused");
   }
 
   @Test
   void policiesHaveTheirOwnBuckets() {
     RateLimitPolicy status = new RateLimitPolicy("status", 2, Duration.ofSeconds(2));
     drain("alice");
-    assertEquals(2, countAllowed("alice", status, 5),
+    assertEquals(
+        2,
+        countAllowed("alice", status, 5),
         "expected alice's status bucket untouched by her calculate bucket");
   }
 
@@ -128,16 +143,18 @@ class LocalTokenBucketsTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          int allowed = 0;
-          for (int i = 0; i < takesEach; i++) {
-            if (buckets.take("alice", fifty).allowed()) {
-              allowed++;
-            }
-          }
-          return allowed;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int allowed = 0;
+                  for (int i = 0; i < takesEach; i++) {
+                    if (buckets.take("alice", fifty).allowed()) {
+                      allowed++;
+                    }
+                  }
+                  return allowed;
+                }));
       }
       start.countDown();
       int allowed = 0;
@@ -182,14 +199,17 @@ class LocalTokenBucketsTest {
     for (int i = 0; i < 1030; i++) {
       buckets.take("other", THREE_PER_TWO_SECONDS);
     }
-    assertEquals(3, countAllowed("alice", THREE_PER_TWO_SECONDS, 5),
+    assertEquals(
+        3,
+        countAllowed("alice", THREE_PER_TWO_SECONDS, 5),
         "expected a full bucket for alice after idleness");
   }
 
   private void drain(String subject) {
-    assertEquals(3, countAllowed(subject, THREE_PER_TWO_SECONDS, 3),
-        "expected a fresh bucket to allow 3");
-    assertFalse(buckets.take(subject, THREE_PER_TWO_SECONDS).allowed(),
+    assertEquals(
+        3, countAllowed(subject, THREE_PER_TWO_SECONDS, 3), "expected a fresh bucket to allow 3");
+    assertFalse(
+        buckets.take(subject, THREE_PER_TWO_SECONDS).allowed(),
         "expected the drained bucket to refuse");
   }
 

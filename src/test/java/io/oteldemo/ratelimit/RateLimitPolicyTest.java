@@ -17,7 +17,9 @@ class RateLimitPolicyTest {
   @Test
   void aBareNumberIsPerMinute() {
     RateLimitPolicy policy = RateLimitPolicy.parse("calculate", "10", VARIABLE);
-    assertEquals(new RateLimitPolicy("calculate", 10, Duration.ofSeconds(60)), policy,
+    assertEquals(
+        new RateLimitPolicy("calculate", 10, Duration.ofSeconds(60)),
+        policy,
         "expected \"10\" to mean 10 requests per 60 s");
     assertEquals(60, policy.windowSeconds(), "expected a window of 60 s");
   }
@@ -34,39 +36,50 @@ class RateLimitPolicyTest {
   @Test
   void surroundingBlanksAreIgnored() {
     RateLimitPolicy policy = RateLimitPolicy.parse("status", " 7/30s ", VARIABLE);
-    assertEquals(new RateLimitPolicy("status", 7, Duration.ofSeconds(30)), policy,
+    assertEquals(
+        new RateLimitPolicy("status", 7, Duration.ofSeconds(30)),
+        policy,
         "expected \" 7/30s \" to mean 7 requests per 30 s");
     assertEquals(30, policy.windowSeconds(), "expected windowSeconds 30");
   }
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "   ", "abc", "10/", "10/0s", "0", "0/10s", "10/5m", "-1",
-      "10/2", "10 / 2s", "1.5", "10/-2s", "/2s"})
+  @ValueSource(
+      strings = {
+        "", "   ", "abc", "10/", "10/0s", "0", "0/10s", "10/5m", "-1", "10/2", "10 / 2s", "1.5",
+        "10/-2s", "/2s"
+      })
   void unusableSettingsAreRefusedNamingTheVariable(String setting) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RateLimitPolicy.parse("calculate", setting, VARIABLE),
-        "expected '" + setting + "' to be refused");
-    assertTrue(e.getMessage().contains(VARIABLE),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RateLimitPolicy.parse("calculate", setting, VARIABLE),
+            "expected '" + setting + "' to be refused");
+    assertTrue(
+        e.getMessage().contains(VARIABLE),
         "expected the message to name " + VARIABLE + ": " + e.getMessage());
   }
 
   @Test
   void aPolicyWithoutALimitOrWindowCannotBeBuilt() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new RateLimitPolicy("calculate", 0, Duration.ofSeconds(1)),
         "expected a limit of 0 to be refused");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new RateLimitPolicy("calculate", 1, Duration.ZERO),
         "expected a zero window to be refused");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new RateLimitPolicy("calculate", 1, Duration.ofSeconds(-1)),
         "expected a negative window to be refused");
   }
 
   @Test
   void windowSecondsOfAWindowLongerThanAMinute() {
-    assertEquals(90, new RateLimitPolicy("x", 1, Duration.ofSeconds(90)).windowSeconds(),
-        "expected 90 s");
+    assertEquals(
+        90, new RateLimitPolicy("x", 1, Duration.ofSeconds(90)).windowSeconds(), "expected 90 s");
   }
 }

@@ -43,8 +43,12 @@ class RateLimitRecoveryTest {
           failures++;
         }
       }
-      assertEquals(0, failures, "expected every take after the restart to work, but "
-          + failures + " of 8 failed on connections pooled before the outage");
+      assertEquals(
+          0,
+          failures,
+          "expected every take after the restart to work, but "
+              + failures
+              + " of 8 failed on connections pooled before the outage");
     }
   }
 
@@ -57,7 +61,9 @@ class RateLimitRecoveryTest {
       buckets.take("alice", sevenPerThree);
     }
     nanos.addAndGet(Duration.ofSeconds(3).toNanos());
-    assertEquals(OptionalLong.of(6), buckets.take("alice", sevenPerThree).remaining(),
+    assertEquals(
+        OptionalLong.of(6),
+        buckets.take("alice", sevenPerThree).remaining(),
         "expected a full bucket of 7 after the 3 s window, 6 left after one take");
   }
 }

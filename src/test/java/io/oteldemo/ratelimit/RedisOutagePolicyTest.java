@@ -26,25 +26,24 @@ class RedisOutagePolicyTest {
 
   private static final RateLimitPolicy CALCULATE =
       new RateLimitPolicy("calculate", 10, Duration.ofSeconds(60));
-  private static final RuntimeException FAILURE = new JedisConnectionException(
-      "Failed to connect to redis://gateway:s3cret@127.0.0.1:6379/0");
+  private static final RuntimeException FAILURE =
+      new JedisConnectionException("Failed to connect to redis://gateway:s3cret@127.0.0.1:6379/0");
 
   private final Logger logger = Logger.getLogger(RedisOutagePolicy.class.getName());
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {
-    }
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {
-    }
-  };
+        @Override
+        public void close() {}
+      };
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private boolean usedParentHandlers;
 
@@ -78,12 +77,16 @@ class RedisOutagePolicyTest {
   @Test
   void failingClosedRefusesWith503AndARetryAfterOfFiveSeconds() {
     RedisOutagePolicy policy = new RedisOutagePolicy(FailMode.CLOSED, clock);
-    ApiException e = assertThrows(ApiException.class, () -> policy.decide(CALCULATE, FAILURE),
-        "expected the request refused when failing closed");
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () -> policy.decide(CALCULATE, FAILURE),
+            "expected the request refused when failing closed");
     assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code(), "expected SERVICE_UNAVAILABLE");
     assertEquals(503, e.code().status(), "expected HTTP 503");
     assertEquals(OptionalLong.of(5), e.retryAfterSeconds(), "expected a retry-after of 5 s");
-    assertFalse(e.getMessage().contains("s3cret"),
+    assertFalse(
+        e.getMessage().contains("s3cret"),
         "expected no detail of the failure in the answer: " + e.getMessage());
     assertEquals(1, policy.undecidedCount(), "expected the refused request counted too");
   }
@@ -132,7 +135,8 @@ class RedisOutagePolicyTest {
       assertFalse(message.contains("redis://"), "expected no Redis URL logged: " + message);
       assertFalse(message.contains("s3cret"), "expected no password logged: " + message);
       assertTrue(message.contains("open"), "expected the fail mode named: " + message);
-      assertTrue(message.contains("JedisConnectionException"),
+      assertTrue(
+          message.contains("JedisConnectionException"),
           "expected the kind of failure named: " + message);
     }
     assertTrue(first.contains(" 1 request"), "expected the first warning to count 1: " + first);
@@ -143,8 +147,10 @@ class RedisOutagePolicyTest {
   void reportNamesTheModeAndTheCount() {
     RedisOutagePolicy policy = new RedisOutagePolicy(FailMode.CLOSED, clock);
     assertThrows(ApiException.class, () -> policy.decide(CALCULATE, FAILURE));
-    assertEquals(java.util.Map.of("fail_mode", "closed", "undecided_requests", 1L),
-        policy.report(), "expected the mode in lower case and one undecided request");
+    assertEquals(
+        java.util.Map.of("fail_mode", "closed", "undecided_requests", 1L),
+        policy.report(),
+        "expected the mode in lower case and one undecided request");
   }
 
   private long warnings() {

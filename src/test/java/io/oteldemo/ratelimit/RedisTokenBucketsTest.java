@@ -29,9 +29,11 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 class RedisTokenBucketsTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   /** Short, to see a refill; a take that waited 2/3 s between two others would see one more. */
   private static final RateLimitPolicy THREE_PER_TWO_SECONDS =
       new RateLimitPolicy("calculate", 3, Duration.ofSeconds(2));
+
   /** Long, for exact counts: 20 s would have to pass between takes for a token to come back. */
   private static final RateLimitPolicy THREE_PER_MINUTE =
       new RateLimitPolicy("calculate", 3, Duration.ofSeconds(60));
@@ -55,15 +57,18 @@ class RedisTokenBucketsTest {
   @Test
   void allowsTheLimitThenRefusesWithARetryAfter() {
     for (int i = 1; i <= 3; i++) {
-      assertTrue(buckets.take(subject, THREE_PER_TWO_SECONDS).allowed(),
+      assertTrue(
+          buckets.take(subject, THREE_PER_TWO_SECONDS).allowed(),
           "expected take " + i + " of 3 to be allowed");
     }
     RateLimitDecision refused = buckets.take(subject, THREE_PER_TWO_SECONDS);
     assertFalse(refused.allowed(), "expected the 4th take to be refused");
-    assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 2,
+    assertTrue(
+        refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 2,
         "expected a retry-after of 1..2 s, not " + refused.retryAfterSeconds());
     assertEquals(OptionalLong.of(0), refused.remaining(), "expected nothing remaining");
-    assertTrue(refused.resetSeconds() >= 1 && refused.resetSeconds() <= 2,
+    assertTrue(
+        refused.resetSeconds() >= 1 && refused.resetSeconds() <= 2,
         "expected the bucket full again within the 2 s window, not " + refused.resetSeconds());
   }
 
@@ -80,8 +85,9 @@ class RedisTokenBucketsTest {
       Thread.sleep(50);
       later = buckets.take(subject, THREE_PER_TWO_SECONDS);
     } while (!later.allowed() && Instant.now().isBefore(deadline));
-    assertTrue(later.allowed(), "expected a token back within 3 s (retry-after was "
-        + refused.retryAfterSeconds() + " s)");
+    assertTrue(
+        later.allowed(),
+        "expected a token back within 3 s (retry-after was " + refused.retryAfterSeconds() + " s)");
   }
 
   @Test
@@ -97,13 +103,16 @@ class RedisTokenBucketsTest {
     }
     assertEquals(List.of(2L, 1L, 0L), remaining, "expected remaining 2, 1, 0");
     assertEquals(20, reset.get(0), "expected one token missing = full in 20 s");
-    assertTrue(reset.get(1) == 39 || reset.get(1) == 40,
+    assertTrue(
+        reset.get(1) == 39 || reset.get(1) == 40,
         "expected two tokens missing = full in about 40 s, not " + reset.get(1));
-    assertTrue(reset.get(2) == 59 || reset.get(2) == 60,
+    assertTrue(
+        reset.get(2) == 59 || reset.get(2) == 60,
         "expected three tokens missing = full in about 60 s, not " + reset.get(2));
     RateLimitDecision refused = buckets.take(subject, THREE_PER_MINUTE);
     assertFalse(refused.allowed(), "expected the 4th take refused");
-    assertTrue(refused.retryAfterSeconds() >= 19 && refused.retryAfterSeconds() <= 20,
+    assertTrue(
+        refused.retryAfterSeconds() >= 19 && refused.retryAfterSeconds() <= 20,
         "expected a retry-after of about 20 s, not " + refused.retryAfterSeconds());
   }
 
@@ -111,11 +120,14 @@ class RedisTokenBucketsTest {
   void theKeyIsHashTaggedByUserAndExpiresWithinTheWindow() {
     buckets.take(subject, THREE_PER_TWO_SECONDS);
     String key = "rl:{" + subject + "}:calculate";
-    assertEquals(key, RedisTokenBuckets.key(subject, THREE_PER_TWO_SECONDS),
+    assertEquals(
+        key,
+        RedisTokenBuckets.key(subject, THREE_PER_TWO_SECONDS),
         "expected the documented key layout");
     assertTrue(client.exists(key), "expected the bucket stored at " + key);
     long ttl = client.pttl(key);
-    assertTrue(ttl > 0 && ttl <= 2000,
+    assertTrue(
+        ttl > 0 && ttl <= 2000,
         "expected a TTL above 0 and no longer than the 2 s window, not " + ttl + " ms");
   }
 
@@ -129,18 +141,20 @@ class RedisTokenBucketsTest {
       Thread.sleep(50);
     }
     assertFalse(client.exists(key), "expected the key of an idle bucket to expire");
-    assertTrue(buckets.take(subject, onePerSecond).allowed(),
-        "expected a full bucket after it expired");
+    assertTrue(
+        buckets.take(subject, onePerSecond).allowed(), "expected a full bucket after it expired");
   }
 
   @Test
   void subjectsDoNotShareABucket() {
     drain(buckets, subject, THREE_PER_MINUTE);
     for (int i = 1; i <= 3; i++) {
-      assertTrue(buckets.take(subject + "-other", THREE_PER_MINUTE).allowed(),
+      assertTrue(
+          buckets.take(subject + "-other", THREE_PER_MINUTE).allowed(),
           "expected take " + i + " of another subject allowed");
     }
-    assertFalse(buckets.take(subject, THREE_PER_MINUTE).allowed(),
+    assertFalse(
+        buckets.take(subject, THREE_PER_MINUTE).allowed(),
         "expected the first subject still refused");
   }
 
@@ -156,16 +170,23 @@ class RedisTokenBucketsTest {
     try (UnifiedJedis otherClient = redis.client(TIMEOUT)) {
       RedisTokenBuckets replicaA = buckets;
       RedisTokenBuckets replicaB = new RedisTokenBuckets(otherClient);
-      assertEquals(OptionalLong.of(2), replicaA.take(subject, THREE_PER_MINUTE).remaining(),
+      assertEquals(
+          OptionalLong.of(2),
+          replicaA.take(subject, THREE_PER_MINUTE).remaining(),
           "expected 2 left after replica A's take");
-      assertEquals(OptionalLong.of(1), replicaB.take(subject, THREE_PER_MINUTE).remaining(),
+      assertEquals(
+          OptionalLong.of(1),
+          replicaB.take(subject, THREE_PER_MINUTE).remaining(),
           "expected 1 left after replica B's take: the same bucket");
-      assertEquals(OptionalLong.of(0), replicaA.take(subject, THREE_PER_MINUTE).remaining(),
+      assertEquals(
+          OptionalLong.of(0),
+          replicaA.take(subject, THREE_PER_MINUTE).remaining(),
           "expected 0 left after replica A's second take");
-      assertFalse(replicaB.take(subject, THREE_PER_MINUTE).allowed(),
+      assertFalse(
+          replicaB.take(subject, THREE_PER_MINUTE).allowed(),
           "expected replica B to refuse the 4th take");
-      assertFalse(replicaA.take(subject, THREE_PER_MINUTE).allowed(),
-          "expected replica A to refuse too");
+      assertFalse(
+          replicaA.take(subject, THREE_PER_MINUTE).allowed(), "expected replica A to refuse too");
     }
   }
 
@@ -178,10 +199,12 @@ class RedisTokenBucketsTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return buckets.take(subject, ten).allowed();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return buckets.take(subject, ten).allowed();
+                }));
       }
       start.countDown();
       int allowed = 0;
@@ -198,14 +221,20 @@ class RedisTokenBucketsTest {
 
   @Test
   void theScriptIsLoadedAgainAfterAFlush() {
-    assertEquals(OptionalLong.of(2), buckets.take(subject, THREE_PER_MINUTE).remaining(),
+    assertEquals(
+        OptionalLong.of(2),
+        buckets.take(subject, THREE_PER_MINUTE).remaining(),
         "expected 2 left after the first take");
     client.scriptFlush();
     RateLimitDecision afterFlush = buckets.take(subject, THREE_PER_MINUTE);
     assertTrue(afterFlush.allowed(), "expected the take after SCRIPT FLUSH to work");
-    assertEquals(OptionalLong.of(1), afterFlush.remaining(),
+    assertEquals(
+        OptionalLong.of(1),
+        afterFlush.remaining(),
         "expected the same bucket counted on after the reload");
-    assertEquals(OptionalLong.of(0), buckets.take(subject, THREE_PER_MINUTE).remaining(),
+    assertEquals(
+        OptionalLong.of(0),
+        buckets.take(subject, THREE_PER_MINUTE).remaining(),
         "expected the reloaded script used from then on");
   }
 
@@ -214,21 +243,28 @@ class RedisTokenBucketsTest {
   void aDeadRedisFailsFastAndTheSameInstanceRecoversAfterARestart(RedisProcess own) {
     try (UnifiedJedis fast = own.client(Duration.ofMillis(50))) {
       RedisTokenBuckets ownBuckets = new RedisTokenBuckets(fast);
-      assertTrue(ownBuckets.take(subject, THREE_PER_MINUTE).allowed(),
-          "expected a take while Redis runs");
+      assertTrue(
+          ownBuckets.take(subject, THREE_PER_MINUTE).allowed(), "expected a take while Redis runs");
       own.stop();
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-        assertThrows(JedisConnectionException.class,
-            () -> ownBuckets.take(subject, THREE_PER_MINUTE),
-            "expected a connection failure from a stopped Redis");
-        assertThrows(JedisConnectionException.class,
-            () -> ownBuckets.take(subject, THREE_PER_MINUTE),
-            "expected a connection failure on every take while Redis is down");
-      }, "expected a stopped Redis to fail the take, not hang it");
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> {
+            assertThrows(
+                JedisConnectionException.class,
+                () -> ownBuckets.take(subject, THREE_PER_MINUTE),
+                "expected a connection failure from a stopped Redis");
+            assertThrows(
+                JedisConnectionException.class,
+                () -> ownBuckets.take(subject, THREE_PER_MINUTE),
+                "expected a connection failure on every take while Redis is down");
+          },
+          "expected a stopped Redis to fail the take, not hang it");
       own.restart();
       RateLimitDecision recovered = ownBuckets.take(subject, THREE_PER_MINUTE);
       assertTrue(recovered.allowed(), "expected the same instance to work after the restart");
-      assertEquals(OptionalLong.of(2), recovered.remaining(),
+      assertEquals(
+          OptionalLong.of(2),
+          recovered.remaining(),
           "expected a new, full bucket: the restarted Redis kept nothing");
     }
   }
@@ -244,7 +280,9 @@ class RedisTokenBucketsTest {
     try (UnifiedJedis after = own.client(Duration.ofMillis(50))) {
       RateLimitDecision decision = new RedisTokenBuckets(after).take(subject, THREE_PER_MINUTE);
       assertTrue(decision.allowed(), "expected a new client to work after the restart");
-      assertEquals(OptionalLong.of(2), decision.remaining(),
+      assertEquals(
+          OptionalLong.of(2),
+          decision.remaining(),
           "expected a full bucket: the restarted Redis kept nothing");
     }
   }

@@ -16,12 +16,15 @@ class RedisCommandsTest {
 
   @Test
   void aTimeoutIsRepeatedOnceAndTheSecondAnswerCounts() {
-    String answer = RedisCommands.run("read", () -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw new JedisConnectionException("Read timed out");
-      }
-      return "value";
-    });
+    String answer =
+        RedisCommands.run(
+            "read",
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw new JedisConnectionException("Read timed out");
+              }
+              return "value";
+            });
 
     assertEquals("value", answer);
     assertEquals(2, attempts.get());
@@ -29,11 +32,16 @@ class RedisCommandsTest {
 
   @Test
   void twoTimeoutsInARowAreAnUnavailableSharedState() {
-    SharedStateUnavailableException e = assertThrows(SharedStateUnavailableException.class,
-        () -> RedisCommands.run("read", () -> {
-          attempts.incrementAndGet();
-          throw new JedisConnectionException("Read timed out");
-        }));
+    SharedStateUnavailableException e =
+        assertThrows(
+            SharedStateUnavailableException.class,
+            () ->
+                RedisCommands.run(
+                    "read",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new JedisConnectionException("Read timed out");
+                    }));
 
     assertEquals(2, attempts.get(), "one repetition, no more");
     assertEquals(1, e.getCause().getSuppressed().length, "the first failure is kept");
@@ -41,11 +49,16 @@ class RedisCommandsTest {
 
   @Test
   void anErrorReplyIsNotRepeated() {
-    SharedStateUnavailableException e = assertThrows(SharedStateUnavailableException.class,
-        () -> RedisCommands.run("read", () -> {
-          attempts.incrementAndGet();
-          throw new JedisDataException("WRONGTYPE");
-        }));
+    SharedStateUnavailableException e =
+        assertThrows(
+            SharedStateUnavailableException.class,
+            () ->
+                RedisCommands.run(
+                    "read",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new JedisDataException("WRONGTYPE");
+                    }));
 
     assertEquals(1, attempts.get());
     assertInstanceOf(JedisDataException.class, e.getCause());

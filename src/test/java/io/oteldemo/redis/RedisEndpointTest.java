@@ -18,13 +18,15 @@ class RedisEndpointTest {
   @Test
   void plainUrlWithDefaults() {
     RedisEndpoint endpoint = RedisEndpoint.parse("redis://cache.internal");
-    assertEquals(new RedisEndpoint("cache.internal", 6379, false, Optional.empty(),
-        Optional.empty(), 0), endpoint);
+    assertEquals(
+        new RedisEndpoint("cache.internal", 6379, false, Optional.empty(), Optional.empty(), 0),
+        endpoint);
   }
 
   @Test
   void tlsUrlWithUserPasswordAndDatabase() {
-    RedisEndpoint endpoint = RedisEndpoint.parse("rediss://gateway:p%40ss%3Aword@redis.example:6380/3");
+    RedisEndpoint endpoint =
+        RedisEndpoint.parse("rediss://gateway:p%40ss%3Aword@redis.example:6380/3");
     assertTrue(endpoint.tls());
     assertEquals(Optional.of("gateway"), endpoint.user());
     assertEquals(Optional.of("p@ss:word"), endpoint.password(), "percent-decoded");
@@ -47,11 +49,18 @@ class RedisEndpointTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://redis:6379", "redis-host:6379", "redis:///0",
-      "redis://host:6379/db", "redis://host:6379/-1", "not a url"})
+  @ValueSource(
+      strings = {
+        "http://redis:6379",
+        "redis-host:6379",
+        "redis:///0",
+        "redis://host:6379/db",
+        "redis://host:6379/-1",
+        "not a url"
+      })
   void unusableUrlsAreRefusedWithoutEchoingThem(String url) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RedisEndpoint.parse(url));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse(url));
     assertTrue(e.getMessage().startsWith("REDIS_URL is not usable"), e.getMessage());
     assertFalse(e.getMessage().contains(url), "the URL may hold a password: " + e.getMessage());
   }

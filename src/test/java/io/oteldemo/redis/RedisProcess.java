@@ -42,8 +42,10 @@ public final class RedisProcess implements AutoCloseable {
   private static Path binary() {
     Path binary = Path.of(System.getProperty("redis.server.path", "target/redis/redis-server"));
     if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("No redis-server binary at " + binary
-          + " (the build unpacks it in process-test-resources)");
+      throw new IllegalStateException(
+          "No redis-server binary at "
+              + binary
+              + " (the build unpacks it in process-test-resources)");
     }
     return binary;
   }
@@ -64,11 +66,20 @@ public final class RedisProcess implements AutoCloseable {
   /** Starts the server (again) on the same port and waits until it answers. */
   public void restart() {
     try {
-      process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port),
-          "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      process =
+          new ProcessBuilder(
+                  binary.toString(),
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       // A server the tests started never outlives the test JVM, even if a test leaves it up.
       Process started = process;
       Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
@@ -118,8 +129,8 @@ public final class RedisProcess implements AutoCloseable {
   private void awaitPortFree() {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      try (ServerSocket socket = new ServerSocket(port, 1,
-          java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket socket =
+          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
         return;
       } catch (IOException e) {
         pause();

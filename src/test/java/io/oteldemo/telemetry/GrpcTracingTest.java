@@ -77,12 +77,12 @@ class GrpcTracingTest {
           .setPropagators(
               ContextPropagators.create(
                   TextMapPropagator.composite(
-                      W3CTraceContextPropagator.getInstance(),
-                      W3CBaggagePropagator.getInstance())))
+                      W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
           .build();
 
   /** What the server saw, one entry per call. */
   private final List<String> traceparents = new CopyOnWriteArrayList<>();
+
   private final List<SpanContext> currentOnServer = new CopyOnWriteArrayList<>();
   private final List<Baggage> baggageOnServer = new CopyOnWriteArrayList<>();
 
@@ -140,12 +140,19 @@ class GrpcTracingTest {
     String traceId = parent.getSpanContext().getTraceId();
     assertAll(
         () -> assertEquals(1, traceparents.size()),
-        () -> assertEquals(traceId, traceparents.get(0).split("-")[1],
-            "trace id of the traceparent header"),
-        () -> assertEquals(client.getSpanId(), traceparents.get(0).split("-")[2],
-            "the server's parent is the CLIENT span"),
-        () -> assertEquals(traceId, currentOnServer.get(0).getTraceId(),
-            "trace id current in the server's handler"),
+        () ->
+            assertEquals(
+                traceId, traceparents.get(0).split("-")[1], "trace id of the traceparent header"),
+        () ->
+            assertEquals(
+                client.getSpanId(),
+                traceparents.get(0).split("-")[2],
+                "the server's parent is the CLIENT span"),
+        () ->
+            assertEquals(
+                traceId,
+                currentOnServer.get(0).getTraceId(),
+                "trace id current in the server's handler"),
         () -> assertTrue(currentOnServer.get(0).isRemote()),
         () -> assertEquals(client.getSpanId(), currentOnServer.get(0).getSpanId()),
         () -> assertEquals(traceId, client.getTraceId()),
@@ -161,10 +168,13 @@ class GrpcTracingTest {
         () -> assertEquals("distance.v1.DistanceService/GetJobStatus", span.getName()),
         () -> assertEquals(SpanKind.CLIENT, span.getKind()),
         () -> assertEquals("grpc", span.getAttributes().get(GrpcClientTracing.RPC_SYSTEM)),
-        () -> assertEquals("distance.v1.DistanceService",
-            span.getAttributes().get(GrpcClientTracing.RPC_SERVICE)),
+        () ->
+            assertEquals(
+                "distance.v1.DistanceService",
+                span.getAttributes().get(GrpcClientTracing.RPC_SERVICE)),
         () -> assertEquals("GetJobStatus", span.getAttributes().get(GrpcClientTracing.RPC_METHOD)),
-        () -> assertEquals("worker.test", span.getAttributes().get(GrpcClientTracing.SERVER_ADDRESS)),
+        () ->
+            assertEquals("worker.test", span.getAttributes().get(GrpcClientTracing.SERVER_ADDRESS)),
         () -> assertEquals(50051L, span.getAttributes().get(GrpcClientTracing.SERVER_PORT)),
         () -> assertEquals(0L, span.getAttributes().get(GrpcClientTracing.RPC_GRPC_STATUS_CODE)),
         () -> assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode()),
@@ -175,12 +185,14 @@ class GrpcTracingTest {
   @Test
   void eachCallHasItsOwnSpan() {
     stub().getJobStatus(GetJobStatusRequest.newBuilder().setJobId(JOB_ID).build());
-    stub().calculateDistanceFromHome(
-        CalculateDistanceRequest.newBuilder().setDate("2026-01-25").build());
+    stub()
+        .calculateDistanceFromHome(
+            CalculateDistanceRequest.newBuilder().setDate("2026-01-25").build());
 
     List<SpanData> spans = clientSpans();
     assertEquals(
-        List.of("distance.v1.DistanceService/GetJobStatus",
+        List.of(
+            "distance.v1.DistanceService/GetJobStatus",
             "distance.v1.DistanceService/CalculateDistanceFromHome"),
         spans.stream().map(SpanData::getName).toList());
     assertFalse(spans.get(0).getSpanId().equals(spans.get(1).getSpanId()));
@@ -191,8 +203,10 @@ class GrpcTracingTest {
     StatusRuntimeException thrown =
         assertThrows(
             StatusRuntimeException.class,
-            () -> stub().getJobStatus(
-                GetJobStatusRequest.newBuilder().setJobId(MISSING_JOB_ID).build()));
+            () ->
+                stub()
+                    .getJobStatus(
+                        GetJobStatusRequest.newBuilder().setJobId(MISSING_JOB_ID).build()));
     assertEquals(Status.Code.NOT_FOUND, thrown.getStatus().getCode());
 
     SpanData span = onlyClientSpan();
@@ -244,20 +258,24 @@ class GrpcTracingTest {
     SpanData status = spans.get(1);
     SpanData missing = spans.get(2);
     assertAll(
-        () -> assertEquals("2026-01-25", calculate.getAttributes().get(DistanceSpanAttributes.DATE)),
-        () -> assertEquals("iphone_stuart",
-            calculate.getAttributes().get(DistanceSpanAttributes.DEVICE_ID)),
+        () ->
+            assertEquals("2026-01-25", calculate.getAttributes().get(DistanceSpanAttributes.DATE)),
+        () ->
+            assertEquals(
+                "iphone_stuart", calculate.getAttributes().get(DistanceSpanAttributes.DEVICE_ID)),
         () -> assertEquals(JOB_ID, calculate.getAttributes().get(DistanceSpanAttributes.JOB_ID)),
-        () -> assertEquals("queued",
-            calculate.getAttributes().get(DistanceSpanAttributes.JOB_STATUS)),
+        () ->
+            assertEquals(
+                "queued", calculate.getAttributes().get(DistanceSpanAttributes.JOB_STATUS)),
         () -> assertEquals(JOB_ID, status.getAttributes().get(DistanceSpanAttributes.JOB_ID)),
-        () -> assertEquals("completed",
-            status.getAttributes().get(DistanceSpanAttributes.JOB_STATUS)),
-        () -> assertEquals(42L,
-            status.getAttributes().get(DistanceSpanAttributes.TOTAL_LOCATIONS)),
+        () ->
+            assertEquals(
+                "completed", status.getAttributes().get(DistanceSpanAttributes.JOB_STATUS)),
+        () -> assertEquals(42L, status.getAttributes().get(DistanceSpanAttributes.TOTAL_LOCATIONS)),
         () -> assertEquals("2026-01-25", status.getAttributes().get(DistanceSpanAttributes.DATE)),
-        () -> assertEquals(MISSING_JOB_ID,
-            missing.getAttributes().get(DistanceSpanAttributes.JOB_ID)),
+        () ->
+            assertEquals(
+                MISSING_JOB_ID, missing.getAttributes().get(DistanceSpanAttributes.JOB_ID)),
         () -> assertNull(missing.getAttributes().get(DistanceSpanAttributes.JOB_STATUS)),
         () -> assertEquals(StatusCode.ERROR, missing.getStatus().getStatusCode()));
     for (SpanData span : spans) {
@@ -267,8 +285,9 @@ class GrpcTracingTest {
 
   private static void assertNoPersonalData(AttributeKey<?> key) {
     String name = key.getKey();
-    assertTrue(name.startsWith("rpc.") || name.startsWith("server.")
-        || name.startsWith("distance."), "unexpected attribute " + name);
+    assertTrue(
+        name.startsWith("rpc.") || name.startsWith("server.") || name.startsWith("distance."),
+        "unexpected attribute " + name);
     assertFalse(name.contains("email") || name.contains("token") || name.contains("sub"), name);
   }
 

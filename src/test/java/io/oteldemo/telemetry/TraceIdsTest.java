@@ -17,8 +17,8 @@ class TraceIdsTest {
   private static final String SPAN_ID = "00f067aa0ba902b7";
 
   private static Span span() {
-    return Span.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
-        TraceState.getDefault()));
+    return Span.wrap(
+        SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault()));
   }
 
   @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Runs the servers {@link RedisServer} asks for. A server is started the first time a method of
- * its scope asks for it and stopped by this extension when the scope ends, so a failing test never
+ * Runs the servers {@link RedisServer} asks for. A server is started the first time a method of its
+ * scope asks for it and stopped by this extension when the scope ends, so a failing test never
  * leaves one running and a test never reaches a Redis the extension did not start.
  */
 public final class RedisExtension

@@ -20,8 +20,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * What {@link RedisServer} promises, checked by running small test classes through the engine:
- * which server a method sees, that a shared one is emptied between tests, and that every server
- * is stopped afterwards, also after a failed test.
+ * which server a method sees, that a shared one is emptied between tests, and that every server is
+ * stopped afterwards, also after a failed test.
  */
 class RedisExtensionTest {
 
@@ -81,7 +81,9 @@ class RedisExtensionTest {
 
   private static void assertStopped(RedisProcess server) {
     try (UnifiedJedis client = server.client(Duration.ofMillis(200))) {
-      assertThrows(JedisConnectionException.class, client::ping,
+      assertThrows(
+          JedisConnectionException.class,
+          client::ping,
           "the server on port " + server.port() + " should be stopped");
     }
   }

@@ -16,12 +16,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Compares two descriptions of the same .proto file as far as the wire and the generated APIs
- * are concerned: package, syntax, dependencies, messages (with their fields, oneofs, nested
- * messages and enums), enums and services. File names, options and json_name are ignored.
+ * Compares two descriptions of the same .proto file as far as the wire and the generated APIs are
+ * concerned: package, syntax, dependencies, messages (with their fields, oneofs, nested messages
+ * and enums), enums and services. File names, options and json_name are ignored.
  *
- * <p>Every difference is reported, each as one sentence naming the element, in the form "what:
- * X in contract, Y in ours".
+ * <p>Every difference is reported, each as one sentence naming the element, in the form "what: X in
+ * contract, Y in ours".
  */
 final class DescriptorDiff {
 
@@ -43,10 +43,7 @@ final class DescriptorDiff {
         "dependencies",
         new TreeSet<>(contract.getDependencyList()),
         new TreeSet<>(ours.getDependencyList()));
-    differ(
-        "public dependencies",
-        publicDependencies(contract),
-        publicDependencies(ours));
+    differ("public dependencies", publicDependencies(contract), publicDependencies(ours));
     String scope = contract.getPackage().isEmpty() ? "" : contract.getPackage() + ".";
     messages(scope, contract.getMessageTypeList(), ours.getMessageTypeList());
     enums(scope, contract.getEnumTypeList(), ours.getEnumTypeList());
@@ -62,28 +59,34 @@ final class DescriptorDiff {
     differ(name + " oneofs", oneofNames(contract), oneofNames(ours));
     messages(name + ".", contract.getNestedTypeList(), ours.getNestedTypeList());
     enums(name + ".", contract.getEnumTypeList(), ours.getEnumTypeList());
-    differ(name + " reserved names", new TreeSet<>(contract.getReservedNameList()),
+    differ(
+        name + " reserved names",
+        new TreeSet<>(contract.getReservedNameList()),
         new TreeSet<>(ours.getReservedNameList()));
     differ(name + " reserved ranges", reservedRanges(contract), reservedRanges(ours));
   }
 
   /**
-   * Fields are paired by number; a field left over on both sides with the same name is reported
-   * as a renumbering rather than as one field missing and another extra.
+   * Fields are paired by number; a field left over on both sides with the same name is reported as
+   * a renumbering rather than as one field missing and another extra.
    */
   private void fields(String message, DescriptorProto contract, DescriptorProto ours) {
-    Map<Integer, FieldDescriptorProto> contractFields = byKey(contract.getFieldList(),
-        FieldDescriptorProto::getNumber);
-    Map<Integer, FieldDescriptorProto> ourFields = byKey(ours.getFieldList(),
-        FieldDescriptorProto::getNumber);
+    Map<Integer, FieldDescriptorProto> contractFields =
+        byKey(contract.getFieldList(), FieldDescriptorProto::getNumber);
+    Map<Integer, FieldDescriptorProto> ourFields =
+        byKey(ours.getFieldList(), FieldDescriptorProto::getNumber);
     List<FieldDescriptorProto> onlyInContract = new ArrayList<>();
     for (FieldDescriptorProto field : contractFields.values()) {
       FieldDescriptorProto ourField = ourFields.get(field.getNumber());
       if (ourField == null) {
         onlyInContract.add(field);
       } else {
-        field(message + " field " + field.getNumber() + " '" + field.getName() + "'",
-            contract, field, ours, ourField);
+        field(
+            message + " field " + field.getNumber() + " '" + field.getName() + "'",
+            contract,
+            field,
+            ours,
+            ourField);
       }
     }
     List<FieldDescriptorProto> onlyInOurs = new ArrayList<>();
@@ -93,23 +96,34 @@ final class DescriptorDiff {
       }
     }
     for (FieldDescriptorProto field : onlyInContract) {
-      FieldDescriptorProto renumbered = onlyInOurs.stream()
-          .filter(candidate -> candidate.getName().equals(field.getName()))
-          .findFirst()
-          .orElse(null);
+      FieldDescriptorProto renumbered =
+          onlyInOurs.stream()
+              .filter(candidate -> candidate.getName().equals(field.getName()))
+              .findFirst()
+              .orElse(null);
       String label = message + " field " + field.getNumber() + " '" + field.getName() + "'";
       if (renumbered == null) {
         differences.add(label + ": in contract, missing in ours");
       } else {
         onlyInOurs.remove(renumbered);
-        differences.add(label + ": number " + field.getNumber() + " in contract, "
-            + renumbered.getNumber() + " in ours");
+        differences.add(
+            label
+                + ": number "
+                + field.getNumber()
+                + " in contract, "
+                + renumbered.getNumber()
+                + " in ours");
         field(label, contract, field, ours, renumbered);
       }
     }
     for (FieldDescriptorProto field : onlyInOurs) {
-      differences.add(message + " field " + field.getNumber() + " '" + field.getName()
-          + "': not in contract, present in ours");
+      differences.add(
+          message
+              + " field "
+              + field.getNumber()
+              + " '"
+              + field.getName()
+              + "': not in contract, present in ours");
     }
   }
 
@@ -128,14 +142,15 @@ final class DescriptorDiff {
     differ(label + ": oneof", oneofOf(contractMessage, contract), oneofOf(ourMessage, ours));
   }
 
-  private void enums(String scope, List<EnumDescriptorProto> contract,
-      List<EnumDescriptorProto> ours) {
+  private void enums(
+      String scope, List<EnumDescriptorProto> contract, List<EnumDescriptorProto> ours) {
     pair("enum", scope, contract, ours, EnumDescriptorProto::getName, this::enumeration);
   }
 
   private void enumeration(String name, EnumDescriptorProto contract, EnumDescriptorProto ours) {
     Map<String, Integer> contractValues = new LinkedHashMap<>();
-    contract.getValueList()
+    contract
+        .getValueList()
         .forEach(value -> contractValues.put(value.getName(), value.getNumber()));
     Map<String, Integer> ourValues = new LinkedHashMap<>();
     ours.getValueList().forEach(value -> ourValues.put(value.getName(), value.getNumber()));
@@ -155,14 +170,19 @@ final class DescriptorDiff {
     }
   }
 
-  private void services(String scope, List<ServiceDescriptorProto> contract,
-      List<ServiceDescriptorProto> ours) {
+  private void services(
+      String scope, List<ServiceDescriptorProto> contract, List<ServiceDescriptorProto> ours) {
     pair("service", scope, contract, ours, ServiceDescriptorProto::getName, this::service);
   }
 
   private void service(String name, ServiceDescriptorProto contract, ServiceDescriptorProto ours) {
-    pair("method", name + ".", contract.getMethodList(), ours.getMethodList(),
-        MethodDescriptorProto::getName, this::method);
+    pair(
+        "method",
+        name + ".",
+        contract.getMethodList(),
+        ours.getMethodList(),
+        MethodDescriptorProto::getName,
+        this::method);
   }
 
   private void method(String name, MethodDescriptorProto contract, MethodDescriptorProto ours) {
@@ -182,18 +202,20 @@ final class DescriptorDiff {
       Comparison<T> compare) {
     Map<String, T> contractByName = byKey(contract, name);
     Map<String, T> oursByName = byKey(ours, name);
-    contractByName.forEach((key, element) -> {
-      T ourElement = oursByName.get(key);
-      if (ourElement == null) {
-        differences.add(kind + " " + scope + key + ": in contract, missing in ours");
-      } else {
-        compare.apply(scope + key, element, ourElement);
-      }
-    });
+    contractByName.forEach(
+        (key, element) -> {
+          T ourElement = oursByName.get(key);
+          if (ourElement == null) {
+            differences.add(kind + " " + scope + key + ": in contract, missing in ours");
+          } else {
+            compare.apply(scope + key, element, ourElement);
+          }
+        });
     oursByName.keySet().stream()
         .filter(key -> !contractByName.containsKey(key))
-        .forEach(key -> differences.add(
-            kind + " " + scope + key + ": not in contract, present in ours"));
+        .forEach(
+            key ->
+                differences.add(kind + " " + scope + key + ": not in contract, present in ours"));
   }
 
   private void differ(String what, Object contract, Object ours) {
@@ -227,7 +249,8 @@ final class DescriptorDiff {
 
   private static TreeSet<String> reservedRanges(DescriptorProto message) {
     TreeSet<String> ranges = new TreeSet<>();
-    message.getReservedRangeList()
+    message
+        .getReservedRangeList()
         .forEach(range -> ranges.add(range.getStart() + ".." + (range.getEnd() - 1)));
     return ranges;
   }

@@ -39,12 +39,19 @@ class DistanceProtoContractTest {
     try (InputStream in = DistanceProtoContractTest.class.getResourceAsStream(CONTRACT)) {
       assertNotNull(in, "the contract " + CONTRACT + " should be on the test classpath");
       FileDescriptorSet set = FileDescriptorSet.parseFrom(in);
-      contract = set.getFileList().stream()
-          .filter(file -> PACKAGE.equals(file.getPackage()))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError(
-              "the contract should contain a file of package " + PACKAGE + ", has "
-                  + set.getFileList().stream().map(FileDescriptorProto::getName).toList()));
+      contract =
+          set.getFileList().stream()
+              .filter(file -> PACKAGE.equals(file.getPackage()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "the contract should contain a file of package "
+                              + PACKAGE
+                              + ", has "
+                              + set.getFileList().stream()
+                                  .map(FileDescriptorProto::getName)
+                                  .toList()));
     }
   }
 
@@ -54,47 +61,69 @@ class DistanceProtoContractTest {
 
     List<String> differences = DescriptorDiff.compare(contract, ours);
 
-    assertTrue(differences.isEmpty(),
-        () -> "src/main/proto/distance/v1/distance.proto should match " + CONTRACT + ", but "
-            + differences.size() + " difference(s) found:\n  "
-            + String.join("\n  ", differences));
+    assertTrue(
+        differences.isEmpty(),
+        () ->
+            "src/main/proto/distance/v1/distance.proto should match "
+                + CONTRACT
+                + ", but "
+                + differences.size()
+                + " difference(s) found:\n  "
+                + String.join("\n  ", differences));
   }
 
   @Test
   void theContractDescribesTheDistanceServiceWeCall() {
     // Guards the comparison above against an empty or wrong contract file.
-    assertEquals(List.of("google/protobuf/timestamp.proto"), contract.getDependencyList(),
+    assertEquals(
+        List.of("google/protobuf/timestamp.proto"),
+        contract.getDependencyList(),
         "the contract should import only google/protobuf/timestamp.proto");
     assertEquals(
-        new TreeSet<>(List.of("CalculateDistanceRequest", "CalculateDistanceResponse",
-            "GetJobStatusRequest", "GetJobStatusResponse", "ListJobsRequest", "ListJobsResponse",
-            "JobSummary", "JobResult")),
+        new TreeSet<>(
+            List.of(
+                "CalculateDistanceRequest",
+                "CalculateDistanceResponse",
+                "GetJobStatusRequest",
+                "GetJobStatusResponse",
+                "ListJobsRequest",
+                "ListJobsResponse",
+                "JobSummary",
+                "JobResult")),
         new TreeSet<>(
             contract.getMessageTypeList().stream().map(DescriptorProto::getName).toList()),
         "the contract's messages");
-    assertEquals(List.of("DistanceService"),
+    assertEquals(
+        List.of("DistanceService"),
         contract.getServiceList().stream().map(ServiceDescriptorProto::getName).toList(),
         "the contract's services");
-    assertEquals(3, contract.getService(0).getMethodCount(),
+    assertEquals(
+        3,
+        contract.getService(0).getMethodCount(),
         "DistanceService should have three methods in the contract");
   }
 
   @Test
   void comparatorReportsEveryDifferenceAtOnce() {
-    FileDescriptorProto drifted = mutate(contract, file -> {
-      // JobResult.total_locations renumbered 3 -> 9
-      field(file, "JobResult", "total_locations").setNumber(9);
-      // JobResult.processing_time_ms int64 -> int32
-      field(file, "JobResult", "processing_time_ms").setType(FieldDescriptorProto.Type.TYPE_INT32);
-      // ListJobsRequest.device_id renamed
-      field(file, "ListJobsRequest", "device_id").setName("device");
-      // DistanceService.ListJobs removed
-      ServiceDescriptorProto.Builder service = file.getServiceBuilder(0);
-      service.removeMethod(methodIndex(service, "ListJobs"));
-      return file;
-    });
+    FileDescriptorProto drifted =
+        mutate(
+            contract,
+            file -> {
+              // JobResult.total_locations renumbered 3 -> 9
+              field(file, "JobResult", "total_locations").setNumber(9);
+              // JobResult.processing_time_ms int64 -> int32
+              field(file, "JobResult", "processing_time_ms")
+                  .setType(FieldDescriptorProto.Type.TYPE_INT32);
+              // ListJobsRequest.device_id renamed
+              field(file, "ListJobsRequest", "device_id").setName("device");
+              // DistanceService.ListJobs removed
+              ServiceDescriptorProto.Builder service = file.getServiceBuilder(0);
+              service.removeMethod(methodIndex(service, "ListJobs"));
+              return file;
+            });
 
-    assertDifferences(drifted,
+    assertDifferences(
+        drifted,
         "distance.v1.JobResult field 3 'total_locations': number 3 in contract, 9 in ours",
         "distance.v1.JobResult field 8 'processing_time_ms': type TYPE_INT64 in contract,"
             + " TYPE_INT32 in ours",
@@ -105,19 +134,26 @@ class DistanceProtoContractTest {
 
   @Test
   void comparatorReportsLabelTypeNameAndMissingOrExtraFields() {
-    FileDescriptorProto drifted = mutate(contract, file -> {
-      field(file, "ListJobsResponse", "total_count")
-          .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED);
-      field(file, "GetJobStatusResponse", "result").setTypeName(".distance.v1.JobSummary");
-      DescriptorProto.Builder summary = message(file, "JobSummary");
-      summary.removeField(fieldIndex(summary, "completed_at"));
-      summary.addField(FieldDescriptorProto.newBuilder().setName("trace_id").setNumber(7)
-          .setType(FieldDescriptorProto.Type.TYPE_STRING)
-          .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL));
-      return file;
-    });
+    FileDescriptorProto drifted =
+        mutate(
+            contract,
+            file -> {
+              field(file, "ListJobsResponse", "total_count")
+                  .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED);
+              field(file, "GetJobStatusResponse", "result").setTypeName(".distance.v1.JobSummary");
+              DescriptorProto.Builder summary = message(file, "JobSummary");
+              summary.removeField(fieldIndex(summary, "completed_at"));
+              summary.addField(
+                  FieldDescriptorProto.newBuilder()
+                      .setName("trace_id")
+                      .setNumber(7)
+                      .setType(FieldDescriptorProto.Type.TYPE_STRING)
+                      .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL));
+              return file;
+            });
 
-    assertDifferences(drifted,
+    assertDifferences(
+        drifted,
         "distance.v1.ListJobsResponse field 2 'total_count': label LABEL_OPTIONAL in contract,"
             + " LABEL_REPEATED in ours",
         "distance.v1.GetJobStatusResponse field 7 'result': type_name '.distance.v1.JobResult'"
@@ -128,14 +164,18 @@ class DistanceProtoContractTest {
 
   @Test
   void comparatorReportsOneofMembership() {
-    FileDescriptorProto drifted = mutate(contract, file -> {
-      DescriptorProto.Builder request = message(file, "CalculateDistanceRequest");
-      request.addOneofDecl(OneofDescriptorProto.newBuilder().setName("target"));
-      field(file, "CalculateDistanceRequest", "device_id").setOneofIndex(0);
-      return file;
-    });
+    FileDescriptorProto drifted =
+        mutate(
+            contract,
+            file -> {
+              DescriptorProto.Builder request = message(file, "CalculateDistanceRequest");
+              request.addOneofDecl(OneofDescriptorProto.newBuilder().setName("target"));
+              field(file, "CalculateDistanceRequest", "device_id").setOneofIndex(0);
+              return file;
+            });
 
-    assertDifferences(drifted,
+    assertDifferences(
+        drifted,
         "distance.v1.CalculateDistanceRequest field 2 'device_id': oneof none in contract,"
             + " 'target' in ours",
         "distance.v1.CalculateDistanceRequest oneofs [] in contract, [target] in ours");
@@ -143,21 +183,29 @@ class DistanceProtoContractTest {
 
   @Test
   void comparatorReportsMethodSignaturesAndStreaming() {
-    FileDescriptorProto drifted = mutate(contract, file -> {
-      ServiceDescriptorProto.Builder service = file.getServiceBuilder(0);
-      service.getMethodBuilder(methodIndex(service, "GetJobStatus"))
-          .setInputType(".distance.v1.ListJobsRequest")
-          .setOutputType(".distance.v1.ListJobsResponse");
-      service.getMethodBuilder(methodIndex(service, "ListJobs"))
-          .setClientStreaming(true)
-          .setServerStreaming(true);
-      service.addMethodBuilder().setName("DeleteJob")
-          .setInputType(".distance.v1.GetJobStatusRequest")
-          .setOutputType(".distance.v1.GetJobStatusResponse");
-      return file;
-    });
+    FileDescriptorProto drifted =
+        mutate(
+            contract,
+            file -> {
+              ServiceDescriptorProto.Builder service = file.getServiceBuilder(0);
+              service
+                  .getMethodBuilder(methodIndex(service, "GetJobStatus"))
+                  .setInputType(".distance.v1.ListJobsRequest")
+                  .setOutputType(".distance.v1.ListJobsResponse");
+              service
+                  .getMethodBuilder(methodIndex(service, "ListJobs"))
+                  .setClientStreaming(true)
+                  .setServerStreaming(true);
+              service
+                  .addMethodBuilder()
+                  .setName("DeleteJob")
+                  .setInputType(".distance.v1.GetJobStatusRequest")
+                  .setOutputType(".distance.v1.GetJobStatusResponse");
+              return file;
+            });
 
-    assertDifferences(drifted,
+    assertDifferences(
+        drifted,
         "distance.v1.DistanceService.GetJobStatus: input_type '.distance.v1.GetJobStatusRequest'"
             + " in contract, '.distance.v1.ListJobsRequest' in ours",
         "distance.v1.DistanceService.GetJobStatus: output_type"
@@ -170,15 +218,19 @@ class DistanceProtoContractTest {
 
   @Test
   void comparatorReportsPackageDependenciesMessagesAndServices() {
-    FileDescriptorProto drifted = mutate(contract, file -> {
-      file.setPackage("distance.v2");
-      file.clearDependency();
-      file.removeMessageType(messageIndex(file, "JobResult"));
-      file.getServiceBuilder(0).setName("Distances");
-      return file;
-    });
+    FileDescriptorProto drifted =
+        mutate(
+            contract,
+            file -> {
+              file.setPackage("distance.v2");
+              file.clearDependency();
+              file.removeMessageType(messageIndex(file, "JobResult"));
+              file.getServiceBuilder(0).setName("Distances");
+              return file;
+            });
 
-    assertDifferences(drifted,
+    assertDifferences(
+        drifted,
         "package 'distance.v1' in contract, 'distance.v2' in ours",
         "dependencies [google/protobuf/timestamp.proto] in contract, [] in ours",
         "message distance.v1.JobResult: in contract, missing in ours",
@@ -188,49 +240,77 @@ class DistanceProtoContractTest {
 
   @Test
   void comparatorReportsNestedMessagesAndEnums() {
-    UnaryOperator<FileDescriptorProto.Builder> withNested = file -> {
-      DescriptorProto.Builder result = message(file, "JobResult");
-      result.addNestedType(DescriptorProto.newBuilder().setName("Point")
-          .addField(FieldDescriptorProto.newBuilder().setName("lat").setNumber(1)
-              .setType(FieldDescriptorProto.Type.TYPE_DOUBLE)
-              .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL)));
-      result.addEnumType(EnumDescriptorProto.newBuilder().setName("Unit")
-          .addValue(EnumValueDescriptorProto.newBuilder().setName("UNIT_UNSPECIFIED").setNumber(0))
-          .addValue(EnumValueDescriptorProto.newBuilder().setName("UNIT_KM").setNumber(1)));
-      return file;
-    };
+    UnaryOperator<FileDescriptorProto.Builder> withNested =
+        file -> {
+          DescriptorProto.Builder result = message(file, "JobResult");
+          result.addNestedType(
+              DescriptorProto.newBuilder()
+                  .setName("Point")
+                  .addField(
+                      FieldDescriptorProto.newBuilder()
+                          .setName("lat")
+                          .setNumber(1)
+                          .setType(FieldDescriptorProto.Type.TYPE_DOUBLE)
+                          .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL)));
+          result.addEnumType(
+              EnumDescriptorProto.newBuilder()
+                  .setName("Unit")
+                  .addValue(
+                      EnumValueDescriptorProto.newBuilder()
+                          .setName("UNIT_UNSPECIFIED")
+                          .setNumber(0))
+                  .addValue(EnumValueDescriptorProto.newBuilder().setName("UNIT_KM").setNumber(1)));
+          return file;
+        };
     FileDescriptorProto nestedContract = mutate(contract, withNested);
-    FileDescriptorProto drifted = mutate(nestedContract, file -> {
-      DescriptorProto.Builder result = message(file, "JobResult");
-      result.getNestedTypeBuilder(0).getFieldBuilder(0)
-          .setType(FieldDescriptorProto.Type.TYPE_FLOAT);
-      result.getEnumTypeBuilder(0).getValueBuilder(1).setNumber(2);
-      result.getEnumTypeBuilder(0).addValue(
-          EnumValueDescriptorProto.newBuilder().setName("UNIT_MILE").setNumber(3));
-      return file;
-    });
+    FileDescriptorProto drifted =
+        mutate(
+            nestedContract,
+            file -> {
+              DescriptorProto.Builder result = message(file, "JobResult");
+              result
+                  .getNestedTypeBuilder(0)
+                  .getFieldBuilder(0)
+                  .setType(FieldDescriptorProto.Type.TYPE_FLOAT);
+              result.getEnumTypeBuilder(0).getValueBuilder(1).setNumber(2);
+              result
+                  .getEnumTypeBuilder(0)
+                  .addValue(
+                      EnumValueDescriptorProto.newBuilder().setName("UNIT_MILE").setNumber(3));
+              return file;
+            });
 
-    assertDifferencesBetween(nestedContract, drifted,
+    assertDifferencesBetween(
+        nestedContract,
+        drifted,
         "distance.v1.JobResult.Point field 1 'lat': type TYPE_DOUBLE in contract, TYPE_FLOAT in"
             + " ours",
         "distance.v1.JobResult.Unit value 'UNIT_KM': number 1 in contract, 2 in ours",
         "distance.v1.JobResult.Unit value 'UNIT_MILE': not in contract, present in ours");
-    assertDifferencesBetween(nestedContract, contract,
+    assertDifferencesBetween(
+        nestedContract,
+        contract,
         "message distance.v1.JobResult.Point: in contract, missing in ours",
         "enum distance.v1.JobResult.Unit: in contract, missing in ours");
   }
 
   @Test
   void comparatorIgnoresFileNameOptionsAndJsonNames() {
-    FileDescriptorProto renamed = mutate(contract, file -> {
-      file.setName("distance/v1/distance.proto");
-      file.setOptions(FileOptions.newBuilder().setJavaPackage("io.oteldemo.worker.proto")
-          .setJavaMultipleFiles(true).setJavaOuterClassname("DistanceProto"));
-      field(file, "JobResult", "csv_path").setJsonName("path");
-      field(file, "JobSummary", "device_id").clearJsonName();
-      file.clearSourceCodeInfo();
-      return file;
-    });
+    FileDescriptorProto renamed =
+        mutate(
+            contract,
+            file -> {
+              file.setName("distance/v1/distance.proto");
+              file.setOptions(
+                  FileOptions.newBuilder()
+                      .setJavaPackage("io.oteldemo.worker.proto")
+                      .setJavaMultipleFiles(true)
+                      .setJavaOuterClassname("DistanceProto"));
+              field(file, "JobResult", "csv_path").setJsonName("path");
+              field(file, "JobSummary", "device_id").clearJsonName();
+              file.clearSourceCodeInfo();
+              return file;
+            });
 
     assertDifferences(renamed);
   }
@@ -242,12 +322,17 @@ class DistanceProtoContractTest {
   private static void assertDifferencesBetween(
       FileDescriptorProto base, FileDescriptorProto ours, String... expected) {
     List<String> actual = DescriptorDiff.compare(base, ours);
-    assertEquals(new TreeSet<>(Set.of(expected)), new TreeSet<>(actual),
-        () -> "the comparator should report exactly the expected differences; it reported:\n  "
-            + String.join("\n  ", actual));
-    assertEquals(expected.length, actual.size(),
-        () -> "each difference should be reported once; reported:\n  "
-            + String.join("\n  ", actual));
+    assertEquals(
+        new TreeSet<>(Set.of(expected)),
+        new TreeSet<>(actual),
+        () ->
+            "the comparator should report exactly the expected differences; it reported:\n  "
+                + String.join("\n  ", actual));
+    assertEquals(
+        expected.length,
+        actual.size(),
+        () ->
+            "each difference should be reported once; reported:\n  " + String.join("\n  ", actual));
   }
 
   private static FileDescriptorProto mutate(

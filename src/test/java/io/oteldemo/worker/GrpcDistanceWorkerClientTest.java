@@ -59,23 +59,24 @@ class GrpcDistanceWorkerClientTest {
   private static final Duration SHORT_DEADLINE = Duration.ofMillis(200);
   private static final String JOB_ID = "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a";
 
-  private static final Timestamp QUEUED = Timestamp.newBuilder()
-      .setSeconds(1_769_418_902L).setNanos(123_456_789).build();
-  private static final Timestamp STARTED = Timestamp.newBuilder()
-      .setSeconds(1_769_418_903L).setNanos(1).build();
-  private static final Timestamp COMPLETED = Timestamp.newBuilder()
-      .setSeconds(1_769_418_905L).setNanos(999_999_999).build();
+  private static final Timestamp QUEUED =
+      Timestamp.newBuilder().setSeconds(1_769_418_902L).setNanos(123_456_789).build();
+  private static final Timestamp STARTED =
+      Timestamp.newBuilder().setSeconds(1_769_418_903L).setNanos(1).build();
+  private static final Timestamp COMPLETED =
+      Timestamp.newBuilder().setSeconds(1_769_418_905L).setNanos(999_999_999).build();
 
   /**
-   * Answers the calls a fake "never" answers after a while, so that a client that sends no
-   * deadline fails its test instead of hanging it.
+   * Answers the calls a fake "never" answers after a while, so that a client that sends no deadline
+   * fails its test instead of hanging it.
    */
   private static final ScheduledExecutorService SAFETY_NET =
-      Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "never-answer-safety-net");
-        thread.setDaemon(true);
-        return thread;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "never-answer-safety-net");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private static final long SAFETY_NET_SECONDS = 10;
 
@@ -98,24 +99,37 @@ class GrpcDistanceWorkerClientTest {
 
   @Test
   void calculateSendsDateAndDeviceAndTranslatesTheAnswer() {
-    worker.answer = CalculateDistanceResponse.newBuilder()
-        .setJobId(JOB_ID).setStatus("queued").setQueuedAt(QUEUED).build();
+    worker.answer =
+        CalculateDistanceResponse.newBuilder()
+            .setJobId(JOB_ID)
+            .setStatus("queued")
+            .setQueuedAt(QUEUED)
+            .build();
 
     QueuedJob job =
         client(DEADLINE).calculate(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
     assertEquals(
-        CalculateDistanceRequest.newBuilder().setDate("2026-01-25").setDeviceId("iphone_stuart")
+        CalculateDistanceRequest.newBuilder()
+            .setDate("2026-01-25")
+            .setDeviceId("iphone_stuart")
             .build(),
-        worker.onlyRequest(), "the request should carry the date as YYYY-MM-DD and the device");
-    assertEquals(new QueuedJob(JOB_ID, "queued", Instant.parse("2026-01-26T09:15:02.123456789Z")),
-        job, "the answer should keep job id, status and queued_at to the nanosecond");
+        worker.onlyRequest(),
+        "the request should carry the date as YYYY-MM-DD and the device");
+    assertEquals(
+        new QueuedJob(JOB_ID, "queued", Instant.parse("2026-01-26T09:15:02.123456789Z")),
+        job,
+        "the answer should keep job id, status and queued_at to the nanosecond");
   }
 
   @Test
   void calculateForEveryDeviceSendsAnEmptyDeviceId() {
-    worker.answer = CalculateDistanceResponse.newBuilder()
-        .setJobId(JOB_ID).setStatus("queued").setQueuedAt(QUEUED).build();
+    worker.answer =
+        CalculateDistanceResponse.newBuilder()
+            .setJobId(JOB_ID)
+            .setStatus("queued")
+            .setQueuedAt(QUEUED)
+            .build();
 
     client(DEADLINE).calculate(LocalDate.of(2026, 1, 5), Optional.empty());
 
@@ -128,26 +142,30 @@ class GrpcDistanceWorkerClientTest {
 
   @Test
   void jobStatusTranslatesEveryFieldOfACompletedJob() {
-    worker.answer = GetJobStatusResponse.newBuilder()
-        .setJobId(JOB_ID)
-        .setStatus("completed")
-        .setQueuedAt(QUEUED)
-        .setStartedAt(STARTED)
-        .setCompletedAt(COMPLETED)
-        .setResult(JobResult.newBuilder()
-            .setCsvPath("/data/csv/distance_20260125_iphone_stuart.csv")
-            .setTotalDistanceKm(123.456)
-            .setTotalLocations(2_000_000_000)
-            .setMaxDistanceKm(12.5)
-            .setMinDistanceKm(0.001)
-            .setDate("2026-01-25")
-            .setDeviceId("iphone_stuart")
-            .setProcessingTimeMs(9_000_000_000L))
-        .build();
+    worker.answer =
+        GetJobStatusResponse.newBuilder()
+            .setJobId(JOB_ID)
+            .setStatus("completed")
+            .setQueuedAt(QUEUED)
+            .setStartedAt(STARTED)
+            .setCompletedAt(COMPLETED)
+            .setResult(
+                JobResult.newBuilder()
+                    .setCsvPath("/data/csv/distance_20260125_iphone_stuart.csv")
+                    .setTotalDistanceKm(123.456)
+                    .setTotalLocations(2_000_000_000)
+                    .setMaxDistanceKm(12.5)
+                    .setMinDistanceKm(0.001)
+                    .setDate("2026-01-25")
+                    .setDeviceId("iphone_stuart")
+                    .setProcessingTimeMs(9_000_000_000L))
+            .build();
 
     WorkerJob job = client(DEADLINE).jobStatus(JOB_ID);
 
-    assertEquals(GetJobStatusRequest.newBuilder().setJobId(JOB_ID).build(), worker.onlyRequest(),
+    assertEquals(
+        GetJobStatusRequest.newBuilder().setJobId(JOB_ID).build(),
+        worker.onlyRequest(),
         "the request should carry the job id");
     assertEquals(
         new WorkerJob(
@@ -157,23 +175,29 @@ class GrpcDistanceWorkerClientTest {
             Optional.of(Instant.parse("2026-01-26T09:15:03.000000001Z")),
             Optional.of(Instant.parse("2026-01-26T09:15:05.999999999Z")),
             Optional.empty(),
-            Optional.of(new WorkerJobResult(
-                "/data/csv/distance_20260125_iphone_stuart.csv",
-                123.456,
-                2_000_000_000,
-                12.5,
-                0.001,
-                "2026-01-25",
-                "iphone_stuart",
-                9_000_000_000L))),
+            Optional.of(
+                new WorkerJobResult(
+                    "/data/csv/distance_20260125_iphone_stuart.csv",
+                    123.456,
+                    2_000_000_000,
+                    12.5,
+                    0.001,
+                    "2026-01-25",
+                    "iphone_stuart",
+                    9_000_000_000L))),
         job,
         "every field, timestamps to the nanosecond, should be translated");
   }
 
   @Test
   void jobStatusOfAQueuedJobHasNoStartCompletionErrorOrResult() {
-    worker.answer = GetJobStatusResponse.newBuilder()
-        .setJobId(JOB_ID).setStatus("queued").setQueuedAt(QUEUED).setErrorMessage("").build();
+    worker.answer =
+        GetJobStatusResponse.newBuilder()
+            .setJobId(JOB_ID)
+            .setStatus("queued")
+            .setQueuedAt(QUEUED)
+            .setErrorMessage("")
+            .build();
 
     WorkerJob job = client(DEADLINE).jobStatus(JOB_ID);
 
@@ -187,14 +211,22 @@ class GrpcDistanceWorkerClientTest {
 
   @Test
   void jobStatusOfAFailedJobCarriesTheErrorMessage() {
-    worker.answer = GetJobStatusResponse.newBuilder()
-        .setJobId(JOB_ID).setStatus("failed").setQueuedAt(QUEUED).setStartedAt(STARTED)
-        .setCompletedAt(COMPLETED).setErrorMessage("no locations for 2026-01-25").build();
+    worker.answer =
+        GetJobStatusResponse.newBuilder()
+            .setJobId(JOB_ID)
+            .setStatus("failed")
+            .setQueuedAt(QUEUED)
+            .setStartedAt(STARTED)
+            .setCompletedAt(COMPLETED)
+            .setErrorMessage("no locations for 2026-01-25")
+            .build();
 
     WorkerJob job = client(DEADLINE).jobStatus(JOB_ID);
 
     assertEquals("failed", job.status());
-    assertEquals(Optional.of("no locations for 2026-01-25"), job.errorMessage(),
+    assertEquals(
+        Optional.of("no locations for 2026-01-25"),
+        job.errorMessage(),
         "a non-empty error_message should be kept");
     assertEquals(Optional.empty(), job.result(), "a failed job has no result");
     assertEquals(Optional.of(Instant.parse("2026-01-26T09:15:05.999999999Z")), job.completedAt());
@@ -202,13 +234,19 @@ class GrpcDistanceWorkerClientTest {
 
   @Test
   void jobStatusKeepsAnEpochZeroTimestampThatIsSet() {
-    worker.answer = GetJobStatusResponse.newBuilder()
-        .setJobId(JOB_ID).setStatus("processing").setQueuedAt(QUEUED)
-        .setStartedAt(Timestamp.getDefaultInstance()).build();
+    worker.answer =
+        GetJobStatusResponse.newBuilder()
+            .setJobId(JOB_ID)
+            .setStatus("processing")
+            .setQueuedAt(QUEUED)
+            .setStartedAt(Timestamp.getDefaultInstance())
+            .build();
 
     WorkerJob job = client(DEADLINE).jobStatus(JOB_ID);
 
-    assertEquals(Optional.of(Instant.EPOCH), job.startedAt(),
+    assertEquals(
+        Optional.of(Instant.EPOCH),
+        job.startedAt(),
         "presence, not the value, decides whether started_at is set");
   }
 
@@ -216,13 +254,27 @@ class GrpcDistanceWorkerClientTest {
 
   @Test
   void listJobsSendsStatusLimitOffsetAndTranslatesThePage() {
-    worker.answer = ListJobsResponse.newBuilder()
-        .addJobs(JobSummary.newBuilder().setJobId("a").setStatus("completed").setDate("2026-01-25")
-            .setDeviceId("iphone_stuart").setQueuedAt(QUEUED).setCompletedAt(COMPLETED))
-        .addJobs(JobSummary.newBuilder().setJobId("b").setStatus("completed").setDate("2026-01-24")
-            .setDeviceId("").setQueuedAt(STARTED))
-        .setTotalCount(2).setLimit(500).setOffset(1000)
-        .build();
+    worker.answer =
+        ListJobsResponse.newBuilder()
+            .addJobs(
+                JobSummary.newBuilder()
+                    .setJobId("a")
+                    .setStatus("completed")
+                    .setDate("2026-01-25")
+                    .setDeviceId("iphone_stuart")
+                    .setQueuedAt(QUEUED)
+                    .setCompletedAt(COMPLETED))
+            .addJobs(
+                JobSummary.newBuilder()
+                    .setJobId("b")
+                    .setStatus("completed")
+                    .setDate("2026-01-24")
+                    .setDeviceId("")
+                    .setQueuedAt(STARTED))
+            .setTotalCount(2)
+            .setLimit(500)
+            .setOffset(1000)
+            .build();
 
     WorkerJobPage page = client(DEADLINE).listJobs(Optional.of(JobStatus.COMPLETED), 500, 1000);
 
@@ -233,12 +285,23 @@ class GrpcDistanceWorkerClientTest {
     assertEquals(
         new WorkerJobPage(
             List.of(
-                new WorkerJobSummary("a", "completed", "2026-01-25", "iphone_stuart",
+                new WorkerJobSummary(
+                    "a",
+                    "completed",
+                    "2026-01-25",
+                    "iphone_stuart",
                     Instant.parse("2026-01-26T09:15:02.123456789Z"),
                     Optional.of(Instant.parse("2026-01-26T09:15:05.999999999Z"))),
-                new WorkerJobSummary("b", "completed", "2026-01-24", "",
-                    Instant.parse("2026-01-26T09:15:03.000000001Z"), Optional.empty())),
-            2, 500, 1000),
+                new WorkerJobSummary(
+                    "b",
+                    "completed",
+                    "2026-01-24",
+                    "",
+                    Instant.parse("2026-01-26T09:15:03.000000001Z"),
+                    Optional.empty())),
+            2,
+            500,
+            1000),
         page,
         "jobs in the worker's order, with the worker's numbers");
   }
@@ -249,7 +312,9 @@ class GrpcDistanceWorkerClientTest {
 
     WorkerJobPage page = client(DEADLINE).listJobs(Optional.empty(), 50, 0);
 
-    assertEquals("", ((ListJobsRequest) worker.onlyRequest()).getStatus(),
+    assertEquals(
+        "",
+        ((ListJobsRequest) worker.onlyRequest()).getStatus(),
         "no status filter means an empty status on the wire");
     assertEquals(new WorkerJobPage(List.of(), 0, 0, 0), page, "an empty answer is an empty page");
   }
@@ -271,8 +336,11 @@ class GrpcDistanceWorkerClientTest {
     assertEquals(4, worker.deadlines.size(), "the worker should have seen four calls");
     for (Optional<Deadline> deadline : worker.deadlines) {
       assertTrue(deadline.isPresent(), "every call should carry a deadline; one had none");
-      assertTrue(deadline.get().timeRemaining(TimeUnit.MILLISECONDS) <= DEADLINE.toMillis(),
-          "the deadline should be no later than the configured " + DEADLINE + ", was "
+      assertTrue(
+          deadline.get().timeRemaining(TimeUnit.MILLISECONDS) <= DEADLINE.toMillis(),
+          "the deadline should be no later than the configured "
+              + DEADLINE
+              + ", was "
               + deadline.get());
     }
   }
@@ -282,8 +350,11 @@ class GrpcDistanceWorkerClientTest {
     worker.neverAnswer = true;
     GrpcDistanceWorkerClient client = client(SHORT_DEADLINE);
 
-    WorkerException e = assertThrows(WorkerException.class, () -> client.jobStatus(JOB_ID),
-        "a call the worker never answers should fail when the deadline passes");
+    WorkerException e =
+        assertThrows(
+            WorkerException.class,
+            () -> client.jobStatus(JOB_ID),
+            "a call the worker never answers should fail when the deadline passes");
 
     assertEquals(WorkerException.Kind.TIMEOUT, e.kind());
     assertEquals(Status.Code.DEADLINE_EXCEEDED, e.grpcCode());
@@ -294,26 +365,29 @@ class GrpcDistanceWorkerClientTest {
 
   static Stream<Arguments> statuses() {
     return Stream.of(
-        Arguments.of(Status.UNAVAILABLE.withDescription("connection refused"),
+        Arguments.of(
+            Status.UNAVAILABLE.withDescription("connection refused"),
             WorkerException.Kind.UNAVAILABLE),
-        Arguments.of(Status.NOT_FOUND.withDescription("no such job"),
-            WorkerException.Kind.NOT_FOUND),
-        Arguments.of(Status.UNKNOWN.withDescription("job not found: x"),
-            WorkerException.Kind.NOT_FOUND),
-        Arguments.of(Status.INVALID_ARGUMENT.withDescription("bad date"),
+        Arguments.of(
+            Status.NOT_FOUND.withDescription("no such job"), WorkerException.Kind.NOT_FOUND),
+        Arguments.of(
+            Status.UNKNOWN.withDescription("job not found: x"), WorkerException.Kind.NOT_FOUND),
+        Arguments.of(
+            Status.INVALID_ARGUMENT.withDescription("bad date"),
             WorkerException.Kind.INVALID_ARGUMENT),
-        Arguments.of(Status.UNKNOWN.withDescription("date is required"),
+        Arguments.of(
+            Status.UNKNOWN.withDescription("date is required"),
             WorkerException.Kind.INVALID_ARGUMENT),
-        Arguments.of(Status.RESOURCE_EXHAUSTED.withDescription("too many jobs"),
-            WorkerException.Kind.BUSY),
-        Arguments.of(Status.UNKNOWN.withDescription("job queue is full"),
-            WorkerException.Kind.BUSY),
-        Arguments.of(Status.INTERNAL.withDescription("panic: nil map"),
-            WorkerException.Kind.FAILED),
-        Arguments.of(Status.UNKNOWN.withDescription("disk on fire"),
-            WorkerException.Kind.FAILED),
+        Arguments.of(
+            Status.RESOURCE_EXHAUSTED.withDescription("too many jobs"), WorkerException.Kind.BUSY),
+        Arguments.of(
+            Status.UNKNOWN.withDescription("job queue is full"), WorkerException.Kind.BUSY),
+        Arguments.of(
+            Status.INTERNAL.withDescription("panic: nil map"), WorkerException.Kind.FAILED),
+        Arguments.of(Status.UNKNOWN.withDescription("disk on fire"), WorkerException.Kind.FAILED),
         Arguments.of(Status.UNKNOWN, WorkerException.Kind.FAILED),
-        Arguments.of(Status.DEADLINE_EXCEEDED.withDescription("worker-side deadline"),
+        Arguments.of(
+            Status.DEADLINE_EXCEEDED.withDescription("worker-side deadline"),
             WorkerException.Kind.TIMEOUT));
   }
 
@@ -323,17 +397,22 @@ class GrpcDistanceWorkerClientTest {
     worker.error = status;
     GrpcDistanceWorkerClient client = client(DEADLINE);
 
-    List<Executable> calls = List.of(
-        () -> client.calculate(LocalDate.of(2026, 1, 25), Optional.empty()),
-        () -> client.jobStatus(JOB_ID),
-        () -> client.listJobs(Optional.empty(), 50, 0));
+    List<Executable> calls =
+        List.of(
+            () -> client.calculate(LocalDate.of(2026, 1, 25), Optional.empty()),
+            () -> client.jobStatus(JOB_ID),
+            () -> client.listJobs(Optional.empty(), 50, 0));
     for (Executable call : calls) {
-      WorkerException e = assertThrows(WorkerException.class, call,
-          "a " + status.getCode() + " answer should leave as a WorkerException");
+      WorkerException e =
+          assertThrows(
+              WorkerException.class,
+              call,
+              "a " + status.getCode() + " answer should leave as a WorkerException");
       assertEquals(expected, e.kind(), () -> status + " should be classified " + expected);
       assertEquals(status.getCode(), e.grpcCode(), "the gRPC code should be kept");
-      StatusRuntimeException cause = assertInstanceOf(StatusRuntimeException.class, e.getCause(),
-          "the gRPC exception should be the cause");
+      StatusRuntimeException cause =
+          assertInstanceOf(
+              StatusRuntimeException.class, e.getCause(), "the gRPC exception should be the cause");
       assertEquals(status.getCode(), cause.getStatus().getCode());
     }
   }
@@ -341,16 +420,20 @@ class GrpcDistanceWorkerClientTest {
   @Test
   void argumentErrorsRepeatTheWorkersWordsOtherErrorsDoNot() {
     worker.error = Status.UNKNOWN.withDescription("date is required");
-    WorkerException invalid = assertThrows(WorkerException.class,
-        () -> client(DEADLINE).calculate(LocalDate.of(2026, 1, 25), Optional.empty()));
-    assertTrue(invalid.getMessage().contains("date is required"),
+    WorkerException invalid =
+        assertThrows(
+            WorkerException.class,
+            () -> client(DEADLINE).calculate(LocalDate.of(2026, 1, 25), Optional.empty()));
+    assertTrue(
+        invalid.getMessage().contains("date is required"),
         "an argument error should tell the caller what the worker rejected: "
             + invalid.getMessage());
 
     worker.error = Status.INTERNAL.withDescription("panic: /srv/worker/main.go:42");
-    WorkerException failed = assertThrows(WorkerException.class,
-        () -> client(DEADLINE).jobStatus(JOB_ID));
-    assertFalse(failed.getMessage().contains("main.go"),
+    WorkerException failed =
+        assertThrows(WorkerException.class, () -> client(DEADLINE).jobStatus(JOB_ID));
+    assertFalse(
+        failed.getMessage().contains("main.go"),
         "an internal failure should not leak the worker's description: " + failed.getMessage());
   }
 
@@ -391,17 +474,20 @@ class GrpcDistanceWorkerClientTest {
   @Test
   void healthIsUnreachableWhenTheHealthCheckNeverAnswers() throws Exception {
     List<Optional<Deadline>> healthDeadlines = new CopyOnWriteArrayList<>();
-    HealthGrpc.HealthImplBase silent = new HealthGrpc.HealthImplBase() {
-      @Override
-      public void check(HealthCheckRequest request,
-          StreamObserver<HealthCheckResponse> responseObserver) {
-        healthDeadlines.add(Optional.ofNullable(Context.current().getDeadline()));
-        failLater(responseObserver);
-      }
-    };
+    HealthGrpc.HealthImplBase silent =
+        new HealthGrpc.HealthImplBase() {
+          @Override
+          public void check(
+              HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
+            healthDeadlines.add(Optional.ofNullable(Context.current().getDeadline()));
+            failLater(responseObserver);
+          }
+        };
     start(builder -> builder.addService(silent));
 
-    assertEquals(WorkerHealth.UNREACHABLE, client(SHORT_DEADLINE).health(),
+    assertEquals(
+        WorkerHealth.UNREACHABLE,
+        client(SHORT_DEADLINE).health(),
         "a health check that outlives its deadline means the worker is unreachable");
     assertEquals(1, healthDeadlines.size(), "the health check should have reached the worker");
     assertTrue(healthDeadlines.get(0).isPresent(), "the health check should carry a deadline");
@@ -410,23 +496,29 @@ class GrpcDistanceWorkerClientTest {
   @Test
   void healthCheckDeadlineIsAtMostTwoSeconds() throws Exception {
     List<Optional<Deadline>> healthDeadlines = new CopyOnWriteArrayList<>();
-    HealthGrpc.HealthImplBase serving = new HealthGrpc.HealthImplBase() {
-      @Override
-      public void check(HealthCheckRequest request,
-          StreamObserver<HealthCheckResponse> responseObserver) {
-        healthDeadlines.add(Optional.ofNullable(Context.current().getDeadline()));
-        responseObserver.onNext(
-            HealthCheckResponse.newBuilder().setStatus(ServingStatus.SERVING).build());
-        responseObserver.onCompleted();
-      }
-    };
+    HealthGrpc.HealthImplBase serving =
+        new HealthGrpc.HealthImplBase() {
+          @Override
+          public void check(
+              HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
+            healthDeadlines.add(Optional.ofNullable(Context.current().getDeadline()));
+            responseObserver.onNext(
+                HealthCheckResponse.newBuilder().setStatus(ServingStatus.SERVING).build());
+            responseObserver.onCompleted();
+          }
+        };
     start(builder -> builder.addService(serving));
 
     assertEquals(WorkerHealth.SERVING, client(DEADLINE).health());
-    Deadline deadline = healthDeadlines.get(0).orElseThrow(
-        () -> new AssertionError("the health check should carry a deadline"));
-    assertTrue(deadline.timeRemaining(TimeUnit.MILLISECONDS) <= 2_000,
-        "the health check should not wait the calls' " + DEADLINE + " but at most 2 s, was "
+    Deadline deadline =
+        healthDeadlines
+            .get(0)
+            .orElseThrow(() -> new AssertionError("the health check should carry a deadline"));
+    assertTrue(
+        deadline.timeRemaining(TimeUnit.MILLISECONDS) <= 2_000,
+        "the health check should not wait the calls' "
+            + DEADLINE
+            + " but at most 2 s, was "
             + deadline);
   }
 
@@ -434,7 +526,9 @@ class GrpcDistanceWorkerClientTest {
   void healthIsNotServingWhenTheWorkerHasNoHealthService() throws Exception {
     start(builder -> builder.addService(worker));
 
-    assertEquals(WorkerHealth.NOT_SERVING, client(DEADLINE).health(),
+    assertEquals(
+        WorkerHealth.NOT_SERVING,
+        client(DEADLINE).health(),
         "a worker that answers UNIMPLEMENTED is reachable but not serving");
   }
 
@@ -461,14 +555,19 @@ class GrpcDistanceWorkerClientTest {
 
   /** Never answers in time: fails the call with ABORTED long after any deadline of these tests. */
   private static void failLater(StreamObserver<?> observer) {
-    SAFETY_NET.schedule(() -> {
-      try {
-        observer.onError(Status.ABORTED
-            .withDescription("the client sent no deadline, or ignored it").asRuntimeException());
-      } catch (RuntimeException alreadyClosed) {
-        // the call ended at its deadline, as it should
-      }
-    }, SAFETY_NET_SECONDS, TimeUnit.SECONDS);
+    SAFETY_NET.schedule(
+        () -> {
+          try {
+            observer.onError(
+                Status.ABORTED
+                    .withDescription("the client sent no deadline, or ignored it")
+                    .asRuntimeException());
+          } catch (RuntimeException alreadyClosed) {
+            // the call ended at its deadline, as it should
+          }
+        },
+        SAFETY_NET_SECONDS,
+        TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -486,20 +585,21 @@ class GrpcDistanceWorkerClientTest {
     volatile boolean neverAnswer;
 
     @Override
-    public void calculateDistanceFromHome(CalculateDistanceRequest request,
+    public void calculateDistanceFromHome(
+        CalculateDistanceRequest request,
         StreamObserver<CalculateDistanceResponse> responseObserver) {
       respond(request, responseObserver);
     }
 
     @Override
-    public void getJobStatus(GetJobStatusRequest request,
-        StreamObserver<GetJobStatusResponse> responseObserver) {
+    public void getJobStatus(
+        GetJobStatusRequest request, StreamObserver<GetJobStatusResponse> responseObserver) {
       respond(request, responseObserver);
     }
 
     @Override
-    public void listJobs(ListJobsRequest request,
-        StreamObserver<ListJobsResponse> responseObserver) {
+    public void listJobs(
+        ListJobsRequest request, StreamObserver<ListJobsResponse> responseObserver) {
       respond(request, responseObserver);
     }
 

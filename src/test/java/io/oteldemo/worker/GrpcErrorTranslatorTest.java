@@ -13,15 +13,27 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the client test over a real server does not cover: case, null descriptions, the other
- * codes, and the messages.
+ * What the client test over a real server does not cover: case, null descriptions, the other codes,
+ * and the messages.
  */
 class GrpcErrorTranslatorTest {
 
   @ParameterizedTest
-  @EnumSource(value = Status.Code.class, names = {"CANCELLED", "ALREADY_EXISTS",
-      "PERMISSION_DENIED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
-      "INTERNAL", "DATA_LOSS", "UNAUTHENTICATED", "OK"})
+  @EnumSource(
+      value = Status.Code.class,
+      names = {
+        "CANCELLED",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+        "OK"
+      })
   void codesWithoutAMeaningForUsAreFailures(Status.Code code) {
     WorkerException e = translate(Status.fromCode(code).withDescription("whatever"));
 
@@ -49,20 +61,22 @@ class GrpcErrorTranslatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Date is required", "invalid date format: 2026-13-01",
-      "INVALID DATE 2026-02-30"})
+  @ValueSource(
+      strings = {"Date is required", "invalid date format: 2026-13-01", "INVALID DATE 2026-02-30"})
   void knownArgumentMessagesAreInvalidArguments(String description) {
     WorkerException e = translate(Status.UNKNOWN.withDescription(description));
 
     assertEquals(WorkerException.Kind.INVALID_ARGUMENT, e.kind(), "'" + description + "'");
-    assertEquals("The distance worker rejected the request: " + description, e.getMessage(),
+    assertEquals(
+        "The distance worker rejected the request: " + description,
+        e.getMessage(),
         "the message should repeat the worker's words as they were, not lower-cased");
   }
 
   @Test
   void aFullQueueIsBusyWhateverTheCode() {
-    for (Status.Code code : new Status.Code[] {Status.Code.UNKNOWN, Status.Code.INTERNAL,
-        Status.Code.UNAVAILABLE}) {
+    for (Status.Code code :
+        new Status.Code[] {Status.Code.UNKNOWN, Status.Code.INTERNAL, Status.Code.UNAVAILABLE}) {
       WorkerException e = translate(Status.fromCode(code).withDescription("Job Queue Is Full"));
 
       assertEquals(WorkerException.Kind.BUSY, e.kind(), code + " 'job queue is full'");
@@ -83,17 +97,21 @@ class GrpcErrorTranslatorTest {
     WorkerException e = translate(Status.INVALID_ARGUMENT);
 
     assertEquals(WorkerException.Kind.INVALID_ARGUMENT, e.kind());
-    assertEquals("The distance worker rejected the request: ", e.getMessage(),
+    assertEquals(
+        "The distance worker rejected the request: ",
+        e.getMessage(),
         "a missing description should not read as 'null'");
   }
 
   @Test
   void messagesOfTheRetryableKinds() {
-    assertEquals("The distance worker is unavailable",
+    assertEquals(
+        "The distance worker is unavailable",
         translate(Status.UNAVAILABLE.withDescription("io exception")).getMessage());
-    assertEquals("The distance worker's queue is full",
-        translate(Status.RESOURCE_EXHAUSTED).getMessage());
-    assertEquals("The distance worker did not answer in time",
+    assertEquals(
+        "The distance worker's queue is full", translate(Status.RESOURCE_EXHAUSTED).getMessage());
+    assertEquals(
+        "The distance worker did not answer in time",
         translate(Status.DEADLINE_EXCEEDED).getMessage());
   }
 
@@ -111,7 +129,9 @@ class GrpcErrorTranslatorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Status.Code.class, names = {"UNAVAILABLE", "DEADLINE_EXCEEDED"},
+  @EnumSource(
+      value = Status.Code.class,
+      names = {"UNAVAILABLE", "DEADLINE_EXCEEDED"},
       mode = EnumSource.Mode.EXCLUDE)
   void noOtherCodeIsRetriedOrCountedByTheBreaker(Status.Code code) {
     WorkerException e = translate(Status.fromCode(code).withDescription("whatever"));
@@ -125,7 +145,8 @@ class GrpcErrorTranslatorTest {
     WorkerException e = translate(Status.UNAVAILABLE.withDescription("job queue is full"));
 
     assertEquals(WorkerException.Kind.BUSY, e.kind());
-    assertFalse(e instanceof WorkerUnavailableException,
+    assertFalse(
+        e instanceof WorkerUnavailableException,
         "a full queue is the worker's answer, not an outage: no retry, not counted");
   }
 

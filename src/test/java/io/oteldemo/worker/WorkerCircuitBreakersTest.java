@@ -18,16 +18,28 @@ class WorkerCircuitBreakersTest {
 
   private static final String CLIENT = GrpcDistanceWorkerClient.class.getName();
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse(
-      "2026-01-25T10:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-01-25T10:00:00Z"));
   private final Map<String, String> config = new HashMap<>();
-  private final WorkerCircuitBreakers breakers = new WorkerCircuitBreakers(
-      new Clock() {
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now.get(); }
-      },
-      key -> Optional.ofNullable(config.get(key)));
+  private final WorkerCircuitBreakers breakers =
+      new WorkerCircuitBreakers(
+          new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
+
+            @Override
+            public Instant instant() {
+              return now.get();
+            }
+          },
+          key -> Optional.ofNullable(config.get(key)));
 
   @Test
   void remainingOpenTimeIsRoundedUpAndAtLeastOneSecond() {
@@ -67,7 +79,9 @@ class WorkerCircuitBreakersTest {
     assertEquals(28, breakers.retryAfterSeconds(), "global");
     config.put(CLIENT + "/CircuitBreaker/delay", "20");
     config.put(CLIENT + "/CircuitBreaker/delayUnit", "SECONDS");
-    assertEquals(28, breakers.retryAfterSeconds(),
+    assertEquals(
+        28,
+        breakers.retryAfterSeconds(),
         "the class's property configures annotations on the class, not on its methods");
     config.put(CLIENT + "/calculate/CircuitBreaker/delay", "20");
     config.put(CLIENT + "/calculate/CircuitBreaker/delayUnit", "SECONDS");
@@ -89,11 +103,16 @@ class WorkerCircuitBreakersTest {
 
   @Test
   void everyGuardedMethodHasABreakerWhoseDelayIsKnown() {
-    for (String method : new String[] {GrpcDistanceWorkerClient.CALCULATE,
-        GrpcDistanceWorkerClient.JOB_STATUS, GrpcDistanceWorkerClient.LIST_JOBS}) {
+    for (String method :
+        new String[] {
+          GrpcDistanceWorkerClient.CALCULATE,
+          GrpcDistanceWorkerClient.JOB_STATUS,
+          GrpcDistanceWorkerClient.LIST_JOBS
+        }) {
       assertTrue(breakers.delay(GrpcDistanceWorkerClient.class, method).isPresent(), method);
     }
-    assertTrue(breakers.delay(GrpcDistanceWorkerClient.class, "health").isEmpty(),
+    assertTrue(
+        breakers.delay(GrpcDistanceWorkerClient.class, "health").isEmpty(),
         "health() has no breaker");
   }
 
@@ -101,12 +120,14 @@ class WorkerCircuitBreakersTest {
   void theFaultToleranceTimeoutMustStayAboveTheGrpcDeadline() {
     requireTimeoutsAbove(Duration.ofSeconds(30));
 
-    IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
-        () -> requireTimeoutsAbove(Duration.ofSeconds(35)));
+    IllegalArgumentException tooShort =
+        assertThrows(
+            IllegalArgumentException.class, () -> requireTimeoutsAbove(Duration.ofSeconds(35)));
     assertTrue(tooShort.getMessage().contains("DISTANCE_SERVICE_TIMEOUT"), tooShort.getMessage());
 
     config.put(CLIENT + "/Timeout/value", "70000");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> requireTimeoutsAbove(Duration.ofSeconds(60)),
         "the class's property does not configure the methods' own annotations");
     config.put("Timeout/value", "70000");
@@ -114,15 +135,18 @@ class WorkerCircuitBreakersTest {
 
     config.put(CLIENT + "/jobStatus/Timeout/value", "50");
     config.put(CLIENT + "/jobStatus/Timeout/unit", "SECONDS");
-    assertThrows(IllegalArgumentException.class,
-        () -> requireTimeoutsAbove(Duration.ofSeconds(60)));
+    assertThrows(
+        IllegalArgumentException.class, () -> requireTimeoutsAbove(Duration.ofSeconds(60)));
 
     config.put("MP_Fault_Tolerance_NonFallback_Enabled", "false");
     requireTimeoutsAbove(Duration.ofSeconds(60));
   }
 
   private void requireTimeoutsAbove(Duration deadline) {
-    FaultToleranceSetting.requireTimeoutsAbove(GrpcDistanceWorkerClient.class, deadline,
-        "DISTANCE_SERVICE_TIMEOUT", key -> Optional.ofNullable(config.get(key)));
+    FaultToleranceSetting.requireTimeoutsAbove(
+        GrpcDistanceWorkerClient.class,
+        deadline,
+        "DISTANCE_SERVICE_TIMEOUT",
+        key -> Optional.ofNullable(config.get(key)));
   }
 }

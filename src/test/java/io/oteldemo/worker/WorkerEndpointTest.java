@@ -16,7 +16,9 @@ class WorkerEndpointTest {
   void embeddedInAnyCaseIsTheEmbeddedWorker(String setting) {
     WorkerEndpoint endpoint = WorkerEndpoint.parse(setting);
 
-    assertEquals(WorkerEndpoint.Mode.EMBEDDED, endpoint.mode(),
+    assertEquals(
+        WorkerEndpoint.Mode.EMBEDDED,
+        endpoint.mode(),
         "'" + setting + "' should select the embedded worker");
     assertEquals("127.0.0.1", endpoint.host(), "the embedded worker listens on loopback");
   }
@@ -28,7 +30,9 @@ class WorkerEndpointTest {
     assertEquals(
         new WorkerEndpoint(WorkerEndpoint.Mode.DIRECT, "otel-worker.otel-worker.svc", 50051),
         endpoint);
-    assertEquals("otel-worker.otel-worker.svc:50051", endpoint.target(),
+    assertEquals(
+        "otel-worker.otel-worker.svc:50051",
+        endpoint.target(),
         "a direct target is host:port without a scheme");
   }
 
@@ -46,8 +50,11 @@ class WorkerEndpointTest {
 
     assertEquals(
         new WorkerEndpoint(WorkerEndpoint.Mode.DNS_ROUND_ROBIN, "otel-worker-headless", 50051),
-        endpoint, "the host should be parsed without the scheme");
-    assertEquals("dns:///otel-worker-headless:50051", endpoint.target(),
+        endpoint,
+        "the host should be parsed without the scheme");
+    assertEquals(
+        "dns:///otel-worker-headless:50051",
+        endpoint.target(),
         "the target should keep the dns:/// scheme so gRPC resolves every address");
   }
 
@@ -57,7 +64,9 @@ class WorkerEndpointTest {
 
     assertEquals(WorkerEndpoint.Mode.DIRECT, endpoint.mode());
     assertEquals(50051, endpoint.port());
-    assertEquals("[::1]:50051", endpoint.target(),
+    assertEquals(
+        "[::1]:50051",
+        endpoint.target(),
         "the target should keep the brackets, or the port would be read as part of the address");
   }
 
@@ -72,47 +81,53 @@ class WorkerEndpointTest {
 
   @Test
   void surroundingWhitespaceIsIgnored() {
-    assertEquals(new WorkerEndpoint(WorkerEndpoint.Mode.DIRECT, "worker", 50051),
+    assertEquals(
+        new WorkerEndpoint(WorkerEndpoint.Mode.DIRECT, "worker", 50051),
         WorkerEndpoint.parse("  worker:50051\n"),
         "whitespace around the value (a common env-file accident) should be trimmed");
   }
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {
-      "",
-      "   ",
-      "worker",
-      "worker:",
-      ":50051",
-      "worker:0",
-      "worker:70000",
-      "worker:65536",
-      "worker:123456",
-      "worker:-1",
-      "worker:port",
-      "http://x:1",
-      "dns://x:1",
-      "dns:///x",
-      "dns:///",
-      "wor ker:50051",
-      "worker :50051",
-      "worker: 50051",
-      "-worker:50051",
-      "worker-:50051",
-      "::1:50051",
-      "[::1]",
-      "worker:50051/path"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "worker",
+        "worker:",
+        ":50051",
+        "worker:0",
+        "worker:70000",
+        "worker:65536",
+        "worker:123456",
+        "worker:-1",
+        "worker:port",
+        "http://x:1",
+        "dns://x:1",
+        "dns:///x",
+        "dns:///",
+        "wor ker:50051",
+        "worker :50051",
+        "worker: 50051",
+        "-worker:50051",
+        "worker-:50051",
+        "::1:50051",
+        "[::1]",
+        "worker:50051/path"
+      })
   void invalidSettingsAreRejectedNamingTheVariable(String setting) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> WorkerEndpoint.parse(setting),
-        "'" + setting + "' should be rejected");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WorkerEndpoint.parse(setting),
+            "'" + setting + "' should be rejected");
 
-    assertTrue(e.getMessage().contains("DISTANCE_SERVICE_ENDPOINT"),
+    assertTrue(
+        e.getMessage().contains("DISTANCE_SERVICE_ENDPOINT"),
         "the message should name DISTANCE_SERVICE_ENDPOINT: " + e.getMessage());
     if (setting != null && !setting.isBlank()) {
-      assertTrue(e.getMessage().contains(setting.trim()),
+      assertTrue(
+          e.getMessage().contains(setting.trim()),
           "the message should quote the rejected value '" + setting + "': " + e.getMessage());
     }
   }

@@ -19,10 +19,14 @@ class WorkerSettingsTest {
       settings.timeoutSeconds = seconds;
       settings.httpUrlSetting = Optional.empty();
 
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-          settings::load, "DISTANCE_SERVICE_TIMEOUT=" + seconds + " must be refused");
-      assertEquals("DISTANCE_SERVICE_TIMEOUT must be a positive number of seconds, not "
-          + seconds, refused.getMessage());
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class,
+              settings::load,
+              "DISTANCE_SERVICE_TIMEOUT=" + seconds + " must be refused");
+      assertEquals(
+          "DISTANCE_SERVICE_TIMEOUT must be a positive number of seconds, not " + seconds,
+          refused.getMessage());
     }
   }
 
@@ -39,8 +43,8 @@ class WorkerSettingsTest {
 
   @Test
   void theHttpEndpointDefaultsToPort8080OfTheWorkersHost() {
-    WorkerSettings settings = WorkerSettings.of("dns:///otel-worker.svc:50051",
-        Duration.ofSeconds(30));
+    WorkerSettings settings =
+        WorkerSettings.of("dns:///otel-worker.svc:50051", Duration.ofSeconds(30));
 
     assertEquals(URI.create("http://otel-worker.svc:8080"), settings.httpUrl());
   }
@@ -69,10 +73,13 @@ class WorkerSettingsTest {
     WorkerSettings.of("worker:50051", Duration.ofSeconds(30))
         .requireTimeoutsAboveDeadline(GrpcDistanceWorkerClient.class);
 
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> WorkerSettings.of("worker:50051", Duration.ofSeconds(35))
-            .requireTimeoutsAboveDeadline(GrpcDistanceWorkerClient.class),
-        "the annotations' 35 s timeout is not above a 35 s deadline");
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                WorkerSettings.of("worker:50051", Duration.ofSeconds(35))
+                    .requireTimeoutsAboveDeadline(GrpcDistanceWorkerClient.class),
+            "the annotations' 35 s timeout is not above a 35 s deadline");
     assertTrue(refused.getMessage().contains("DISTANCE_SERVICE_TIMEOUT"), refused.getMessage());
   }
 }

@@ -19,8 +19,13 @@ final class ClosedLoop {
   }
 
   /** What one target did in a run, and the CPU time the machine spent meanwhile. */
-  record Result(String name, Latencies latencies, long errors, double seconds,
-      String firstError, CpuTime cpu) {
+  record Result(
+      String name,
+      Latencies latencies,
+      long errors,
+      double seconds,
+      String firstError,
+      CpuTime cpu) {
 
     double throughput() {
       return (latencies.count() + errors) / seconds;
@@ -44,33 +49,40 @@ final class ClosedLoop {
       Latencies latencies = new Latencies();
       recorders.add(latencies);
       Target.Call call = target.client(i);
-      Thread thread = new Thread(() -> {
-        long now = System.nanoTime();
-        while (now < end) {
-          String error = null;
-          try {
-            call.call();
-          } catch (Exception e) {
-            error = e.toString();
-          }
-          long done = System.nanoTime();
-          if (error == null) {
-            latencies.record(done - now);
-          } else {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, error);
-          }
-          now = done;
-        }
-      }, "client-" + i);
+      Thread thread =
+          new Thread(
+              () -> {
+                long now = System.nanoTime();
+                while (now < end) {
+                  String error = null;
+                  try {
+                    call.call();
+                  } catch (Exception e) {
+                    error = e.toString();
+                  }
+                  long done = System.nanoTime();
+                  if (error == null) {
+                    latencies.record(done - now);
+                  } else {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, error);
+                  }
+                  now = done;
+                }
+              },
+              "client-" + i);
       thread.start();
       threads.add(thread);
     }
     for (Thread thread : threads) {
       thread.join();
     }
-    return new Result(target.name(), Latencies.merge(recorders), errors.get(),
-        duration.toNanos() / 1e9, firstError.get(),
+    return new Result(
+        target.name(),
+        Latencies.merge(recorders),
+        errors.get(),
+        duration.toNanos() / 1e9,
+        firstError.get(),
         CpuTime.now(serverPid, redisPid).since(cpuAtStart));
   }
 }

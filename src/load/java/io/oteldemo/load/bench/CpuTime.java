@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * CPU time spent on this machine (Linux /proc) while a target runs: by the server JVM, by its
- * Redis, by these clients, and by everything else. The last says whether another workload
- * disturbed the measurement; the server's share per request says what a request costs.
+ * Redis, by these clients, and by everything else. The last says whether another workload disturbed
+ * the measurement; the server's share per request says what a request costs.
  */
 record CpuTime(double machine, double server, double redis, double clients) {
 
@@ -21,7 +21,10 @@ record CpuTime(double machine, double server, double redis, double clients) {
   }
 
   CpuTime since(CpuTime start) {
-    return new CpuTime(machine - start.machine, server - start.server, redis - start.redis,
+    return new CpuTime(
+        machine - start.machine,
+        server - start.server,
+        redis - start.redis,
         clients - start.clients);
   }
 
@@ -59,6 +62,7 @@ record CpuTime(double machine, double server, double redis, double clients) {
 
   private static double ownProcess() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() / 1e9;
+            .getProcessCpuTime()
+        / 1e9;
   }
 }

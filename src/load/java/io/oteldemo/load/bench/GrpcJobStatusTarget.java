@@ -30,8 +30,10 @@ final class GrpcJobStatusTarget implements Target {
 
   @Override
   public Call client(int index) {
-    DistanceServiceGrpc.DistanceServiceBlockingStub stub = DistanceServiceGrpc.newBlockingStub(channel);
-    GetJobStatusRequest request = GetJobStatusRequest.newBuilder().setJobId(jobIds.get(index)).build();
+    DistanceServiceGrpc.DistanceServiceBlockingStub stub =
+        DistanceServiceGrpc.newBlockingStub(channel);
+    GetJobStatusRequest request =
+        GetJobStatusRequest.newBuilder().setJobId(jobIds.get(index)).build();
     return () -> stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).getJobStatus(request);
   }
 

@@ -50,11 +50,14 @@ final class HttpGetTarget implements Target {
       connection.setRequestProperty("Accept", "application/json");
       int status = connection.getResponseCode();
       // Read the body to its end, so the connection goes back to the keep-alive cache.
-      try (InputStream body = status < 400 ? connection.getInputStream()
-          : connection.getErrorStream()) {
+      try (InputStream body =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
         if (status != 200) {
-          throw new IOException("HTTP " + status + " " + (body == null ? ""
-              : new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+          throw new IOException(
+              "HTTP "
+                  + status
+                  + " "
+                  + (body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8)));
         }
         while (body.read(buffer) >= 0) {
           // discard

@@ -11,20 +11,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server JVM's memory, from outside: resident set size from /proc (Linux) and the heap as
- * the JVM reports it ({@code jcmd GC.heap_info}); RSS is sampled through the run to show whether
- * it stays flat.
+ * The server JVM's memory, from outside: resident set size from /proc (Linux) and the heap as the
+ * JVM reports it ({@code jcmd GC.heap_info}); RSS is sampled through the run to show whether it
+ * stays flat.
  */
 final class ServerProcess implements AutoCloseable {
 
   private final long pid;
   private final List<Long> rssSamplesKb = new ArrayList<>();
-  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
-      runnable -> {
-        Thread thread = new Thread(runnable, "rss-sampler");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "rss-sampler");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   ServerProcess(long pid, int sampleSeconds) {
     this.pid = pid;
@@ -60,8 +61,10 @@ final class ServerProcess implements AutoCloseable {
   String heapInfo() {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
-          .redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
+              .redirectErrorStream(true)
+              .start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor(30, TimeUnit.SECONDS);
       return output.strip();

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The requests otel-ui makes, as Gatling chains the simulations combine. Each virtual user
- * carries its own token ({@code #{token}}), so per-user limits and job ownership apply to it
- * alone. Request names are the rows of Gatling's report.
+ * The requests otel-ui makes, as Gatling chains the simulations combine. Each virtual user carries
+ * its own token ({@code #{token}}), so per-user limits and job ownership apply to it alone. Request
+ * names are the rows of Gatling's report.
  */
 final class DistanceChains {
 
@@ -47,34 +47,42 @@ final class DistanceChains {
 
   /** One user per token, each token used once: the users are distinct. */
   static FeederBuilder<Object> users(List<String> tokens) {
-    return listFeeder(tokens.stream().map(token -> Map.<String, Object>of("token", token))
-        .toList()).queue();
+    return listFeeder(tokens.stream().map(token -> Map.<String, Object>of("token", token)).toList())
+        .queue();
   }
 
   /** Users that each own a completed job ({@code #{jobId}}), taken in turn. */
   static FeederBuilder<Object> usersWithJobs(List<OwnedJob> jobs) {
-    return listFeeder(jobs.stream()
-        .map(job -> Map.<String, Object>of("token", job.token(), "jobId", job.jobId()))
-        .toList()).circular();
+    return listFeeder(
+            jobs.stream()
+                .map(job -> Map.<String, Object>of("token", job.token(), "jobId", job.jobId()))
+                .toList())
+        .circular();
   }
 
   /** POST /calculate for a random sample day; keeps the job id as {@code jobId}. */
   static ChainBuilder calculate() {
-    return exec(http(CALCULATE).post("/api/distance/calculate")
-        .header("Content-Type", "application/json")
-        .body(StringBody(session -> SampleCalculations.randomBody()))
-        .check(status().is(202), jsonPath("$.job_id").saveAs("jobId"))
-        .check(jsonPath("$.status").saveAs("jobStatus")));
+    return exec(
+        http(CALCULATE)
+            .post("/api/distance/calculate")
+            .header("Content-Type", "application/json")
+            .body(StringBody(session -> SampleCalculations.randomBody()))
+            .check(status().is(202), jsonPath("$.job_id").saveAs("jobId"))
+            .check(jsonPath("$.status").saveAs("jobStatus")));
   }
 
   /**
-   * GET /jobs/{id} once; keeps {@code jobStatus} and, once completed, {@code csvUrl}. A failed
-   * job is a failed request: the sample store only holds days that compute.
+   * GET /jobs/{id} once; keeps {@code jobStatus} and, once completed, {@code csvUrl}. A failed job
+   * is a failed request: the sample store only holds days that compute.
    */
   static ChainBuilder jobStatus() {
-    return exec(http(JOB_STATUS).get("/api/distance/jobs/#{jobId}")
-        .check(status().is(200), jsonPath("$.status").not("failed").saveAs("jobStatus"),
-            jsonPath("$.result.csv_download_url").optional().saveAs("csvUrl")));
+    return exec(
+        http(JOB_STATUS)
+            .get("/api/distance/jobs/#{jobId}")
+            .check(
+                status().is(200),
+                jsonPath("$.status").not("failed").saveAs("jobStatus"),
+                jsonPath("$.result.csv_download_url").optional().saveAs("csvUrl")));
   }
 
   /** Polls the job every {@code interval} until it is finished (at most {@code maxPolls}). */
@@ -90,9 +98,14 @@ final class DistanceChains {
 
   /** GET the completed job's CSV. */
   static ChainBuilder download() {
-    return exec(http(DOWNLOAD).get("#{csvUrl}")
-        .header("Accept", "text/csv")
-        .check(status().is(200), headerRegex("Content-Type", "^text/csv").exists(), bodyLength().gt(0)));
+    return exec(
+        http(DOWNLOAD)
+            .get("#{csvUrl}")
+            .header("Accept", "text/csv")
+            .check(
+                status().is(200),
+                headerRegex("Content-Type", "^text/csv").exists(),
+                bodyLength().gt(0)));
   }
 
   /** The job list otel-ui shows: the newest 20 of the user's jobs. */

@@ -13,9 +13,9 @@ import java.time.Duration;
 
 /**
  * The seed's scenario: {@code users} (10) users at once, each queueing {@code calculations} (100)
- * calculations one after the other, polling every job to completion (every {@code pollMillis},
- * 250 ms, faster than Retry-After advises, to stress the status path) and downloading its CSV.
- * The seed's criteria are the assertions. Runs until done: {@code duration} does not apply.
+ * calculations one after the other, polling every job to completion (every {@code pollMillis}, 250
+ * ms, faster than Retry-After advises, to stress the status path) and downloading its CSV. The
+ * seed's criteria are the assertions. Runs until done: {@code duration} does not apply.
  */
 public class SeedSimulation extends Simulation {
 
@@ -25,15 +25,25 @@ public class SeedSimulation extends Simulation {
     LoadSettings settings = LoadSettings.fromSystemProperties();
     int calculations = LoadSettings.intProperty("calculations", 100);
     Duration poll = Duration.ofMillis(LoadSettings.intProperty("pollMillis", 250));
-    System.out.println("Seed scenario: " + settings + ", " + calculations
-        + " calculations per user, polling every " + poll.toMillis() + " ms");
+    System.out.println(
+        "Seed scenario: "
+            + settings
+            + ", "
+            + calculations
+            + " calculations per user, polling every "
+            + poll.toMillis()
+            + " ms");
 
-    ScenarioBuilder seed = scenario("seed: calculate, poll to completion, download")
-        .feed(DistanceChains.users(settings.tokens(settings.users())))
-        .repeat(calculations).on(exitBlockOnFail().on(
-            DistanceChains.calculate(),
-            DistanceChains.pollToCompletion(poll, MAX_POLLS),
-            DistanceChains.download()));
+    ScenarioBuilder seed =
+        scenario("seed: calculate, poll to completion, download")
+            .feed(DistanceChains.users(settings.tokens(settings.users())))
+            .repeat(calculations)
+            .on(
+                exitBlockOnFail()
+                    .on(
+                        DistanceChains.calculate(),
+                        DistanceChains.pollToCompletion(poll, MAX_POLLS),
+                        DistanceChains.download()));
 
     setUp(seed.injectOpen(atOnceUsers(settings.users())))
         .protocols(DistanceChains.protocol(settings))

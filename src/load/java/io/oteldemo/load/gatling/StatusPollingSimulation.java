@@ -13,8 +13,8 @@ import java.time.Duration;
 
 /**
  * Status polling: {@code users} (50) users, each owning one completed job (made before the run),
- * read it every {@code pollMillis} (1000 ms, the Retry-After of a processing job) for
- * {@code duration}. At the defaults every user stays under the default status limit (100/min).
+ * read it every {@code pollMillis} (1000 ms, the Retry-After of a processing job) for {@code
+ * duration}. At the defaults every user stays under the default status limit (100/min).
  */
 public class StatusPollingSimulation extends Simulation {
 
@@ -22,13 +22,22 @@ public class StatusPollingSimulation extends Simulation {
     LoadSettings settings = LoadSettings.fromSystemProperties();
     int users = LoadSettings.intProperty("users", 50);
     Duration poll = Duration.ofMillis(LoadSettings.intProperty("pollMillis", 1000));
-    System.out.println("Status polling: " + settings + " (users " + users + "), polling every "
-        + poll.toMillis() + " ms");
+    System.out.println(
+        "Status polling: "
+            + settings
+            + " (users "
+            + users
+            + "), polling every "
+            + poll.toMillis()
+            + " ms");
 
-    ScenarioBuilder polling = scenario("status polling")
-        .feed(DistanceChains.usersWithJobs(
-            new JobFixtures(settings.baseUrl()).completedJobs(settings.tokens(users))))
-        .during(settings.duration()).on(pause(poll).exec(DistanceChains.jobStatus()));
+    ScenarioBuilder polling =
+        scenario("status polling")
+            .feed(
+                DistanceChains.usersWithJobs(
+                    new JobFixtures(settings.baseUrl()).completedJobs(settings.tokens(users))))
+            .during(settings.duration())
+            .on(pause(poll).exec(DistanceChains.jobStatus()));
 
     setUp(polling.injectOpen(rampUsers(users).during(Duration.ofSeconds(5))))
         .protocols(DistanceChains.protocol(settings))

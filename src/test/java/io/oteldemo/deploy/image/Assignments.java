@@ -24,7 +24,8 @@ final class Assignments {
             "line " + line + ": " + keyword + " expects NAME=value, found '" + word + "'");
       }
       // ARG NAME without a default has no value at all, which differs from an empty default.
-      pairs.put(equals < 0 ? word : word.substring(0, equals),
+      pairs.put(
+          equals < 0 ? word : word.substring(0, equals),
           equals < 0 ? null : word.substring(equals + 1));
     }
     return pairs;

@@ -49,15 +49,16 @@ public record Dockerfile(List<Instruction> globalArgs, List<Stage> stages) {
   }
 
   public Optional<Stage> stage(String name) {
-    return stages.stream().filter(stage -> stage.name().filter(name::equals).isPresent())
+    return stages.stream()
+        .filter(stage -> stage.name().filter(name::equals).isPresent())
         .findFirst();
   }
 
   private static Stage stage(Instruction from, List<Instruction> instructions) {
     List<String> operands = from.operands();
     if (operands.size() == 3 && operands.get(1).equalsIgnoreCase("AS")) {
-      return new Stage(operands.get(0), Optional.of(operands.get(2)), from.line(),
-          List.copyOf(instructions));
+      return new Stage(
+          operands.get(0), Optional.of(operands.get(2)), from.line(), List.copyOf(instructions));
     }
     if (operands.size() != 1) {
       throw new IllegalArgumentException(from + ": expected FROM image [AS name]");

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns Dockerfile text into instructions as Docker's parser does: parser directives at the top
- * ({@code # escape=}), comment lines dropped (inside continuations too), lines ending in the
- * escape character joined with the next, blank lines inside a continuation skipped. Heredocs
- * ({@code RUN <<EOF}) are refused rather than misread: the checks could not see inside them.
+ * ({@code # escape=}), comment lines dropped (inside continuations too), lines ending in the escape
+ * character joined with the next, blank lines inside a continuation skipped. Heredocs ({@code RUN
+ * <<EOF}) are refused rather than misread: the checks could not see inside them.
  */
 final class DockerfileParser {
 
@@ -70,8 +70,11 @@ final class DockerfileParser {
     }
     String arguments = matcher.group(2) == null ? "" : matcher.group(2).strip();
     if (HEREDOC.matcher(arguments).find()) {
-      throw new IllegalArgumentException("line " + line + ": heredocs are not supported here; "
-          + "write the command on continued lines instead");
+      throw new IllegalArgumentException(
+          "line "
+              + line
+              + ": heredocs are not supported here; "
+              + "write the command on continued lines instead");
     }
     return new Instruction(matcher.group(1), arguments, line);
   }

@@ -15,7 +15,9 @@ class DockerfileParserTest {
 
   @Test
   void joinsContinuedLinesAndDropsCommentsInsideThem() {
-    Dockerfile file = Dockerfile.parse("""
+    Dockerfile file =
+        Dockerfile.parse(
+            """
         FROM base:1.2.3
         RUN first \\
         # a comment inside the continuation
@@ -33,7 +35,9 @@ class DockerfileParserTest {
 
   @Test
   void honoursTheEscapeDirective() {
-    Dockerfile file = Dockerfile.parse("""
+    Dockerfile file =
+        Dockerfile.parse(
+            """
         # escape=`
         FROM base:1.2.3
         RUN one `
@@ -45,7 +49,9 @@ class DockerfileParserTest {
 
   @Test
   void splitsStagesAndKeepsArgsBeforeTheFirstFrom() {
-    Dockerfile file = Dockerfile.parse("""
+    Dockerfile file =
+        Dockerfile.parse(
+            """
         ARG BASE=1
         from builder:1.0.0 as build
         COPY --from=other --chown=1001:0 a b /dest/
@@ -65,7 +71,9 @@ class DockerfileParserTest {
 
   @Test
   void readsTheExecFormAndQuotedAssignments() {
-    Dockerfile file = Dockerfile.parse("""
+    Dockerfile file =
+        Dockerfile.parse(
+            """
         FROM base:1.2.3
         CMD ["server", "run", "default Server"]
         LABEL a="one two" b=three c=""
@@ -83,12 +91,18 @@ class DockerfileParserTest {
 
   @Test
   void refusesWhatItCannotReadFaithfully() {
-    assertThrows(IllegalArgumentException.class,
-        () -> Dockerfile.parse("FROM a:1.0.0\nRUN <<EOF\necho hi\nEOF\n"), "a heredoc");
-    assertThrows(IllegalArgumentException.class,
-        () -> Dockerfile.parse("FROM a:1.0.0\nRUN echo \\\n"), "a file ending mid-instruction");
-    assertThrows(IllegalArgumentException.class,
-        () -> Dockerfile.parse("RUN echo before any FROM\n"), "an instruction before FROM");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Dockerfile.parse("FROM a:1.0.0\nRUN <<EOF\necho hi\nEOF\n"),
+        "a heredoc");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Dockerfile.parse("FROM a:1.0.0\nRUN echo \\\n"),
+        "a file ending mid-instruction");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Dockerfile.parse("RUN echo before any FROM\n"),
+        "an instruction before FROM");
   }
 
   @Test
@@ -98,7 +112,9 @@ class DockerfileParserTest {
     assertFalse(ImageReference.parse("eclipse-temurin:17-jdk").pinned(), "a feature release");
     assertFalse(ImageReference.parse("eclipse-temurin:latest").pinned());
     assertFalse(ImageReference.parse("registry:5000/eclipse-temurin").pinned(), "no tag");
-    assertEquals(Optional.empty(), ImageReference.parse("registry:5000/x").tag(),
+    assertEquals(
+        Optional.empty(),
+        ImageReference.parse("registry:5000/x").tag(),
         "a registry's port is not a tag");
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The rules of a {@code .dockerignore}, applied as Docker applies them: each line a pattern
  * relative to the context (Go's filepath.Match syntax plus {@code **}), a leading {@code !}
- * re-includes, the last matching line decides, and a pattern that matches a folder matches all
- * of its content.
+ * re-includes, the last matching line decides, and a pattern that matches a folder matches all of
+ * its content.
  */
 public final class Dockerignore {
 

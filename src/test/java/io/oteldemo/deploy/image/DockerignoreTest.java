@@ -10,7 +10,9 @@ class DockerignoreTest {
 
   @Test
   void theLastMatchingLineDecidesAndFoldersCoverTheirContent() {
-    Dockerignore rules = Dockerignore.parse("""
+    Dockerignore rules =
+        Dockerignore.parse(
+            """
         # comment
         target
         !target/app.war

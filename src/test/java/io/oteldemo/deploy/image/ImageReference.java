@@ -8,6 +8,7 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
 
   /** A tag that names a release: at least major.minor.patch, not a moving "17" or "latest". */
   private static final Pattern VERSION_TAG = Pattern.compile("\\d+\\.\\d+\\.\\d+.*");
+
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   public static ImageReference parse(String reference) {
@@ -20,8 +21,8 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
     }
     int colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
-      return new ImageReference(rest.substring(0, colon), Optional.of(rest.substring(colon + 1)),
-          digest);
+      return new ImageReference(
+          rest.substring(0, colon), Optional.of(rest.substring(colon + 1)), digest);
     }
     return new ImageReference(rest, Optional.empty(), digest);
   }

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  */
 public record Instruction(String keyword, String arguments, int line) {
 
-  private static final Pattern FLAG =
-      Pattern.compile("\\s*--([a-z][a-z-]*)(?:=(\\S*))?(?=\\s|$)");
+  private static final Pattern FLAG = Pattern.compile("\\s*--([a-z][a-z-]*)(?:=(\\S*))?(?=\\s|$)");
 
   public Instruction {
     keyword = keyword.toUpperCase(Locale.ROOT);
@@ -38,8 +37,8 @@ public record Instruction(String keyword, String arguments, int line) {
   }
 
   /**
-   * The arguments after the flags: the elements of the JSON (exec) form, or the words of the
-   * shell form with quotes removed.
+   * The arguments after the flags: the elements of the JSON (exec) form, or the words of the shell
+   * form with quotes removed.
    */
   public List<String> operands() {
     String rest = withoutFlags();

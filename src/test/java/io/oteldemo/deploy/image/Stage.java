@@ -13,7 +13,8 @@ public record Stage(String image, Optional<String> name, int line, List<Instruct
   /** The user the stage's last USER sets, if it sets one. */
   public Optional<String> lastUser() {
     List<Instruction> users = all("USER");
-    return users.isEmpty() ? Optional.empty()
+    return users.isEmpty()
+        ? Optional.empty()
         : Optional.of(users.get(users.size() - 1).operands().get(0));
   }
 

@@ -1,8 +1,8 @@
 package io.oteldemo.deploy.kubernetes;
 
-import io.oteldemo.error.ErrorCode;
 import io.oteldemo.deploy.LibertyServerXml;
 import io.oteldemo.deploy.ProjectFiles;
+import io.oteldemo.error.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 /**
  * The environment-style settings (UPPER_CASE names) the application reads, found in its sources:
  * every such string literal in src/main/java (in {@code @ConfigProperty(name = ...)}, config
- * lookups and the constants they use) except the API's error codes, every such key and
- * {@code ${NAME}} reference in microprofile-config.properties, and every such variable of
- * liberty/server.xml (Liberty reads those from the environment too). Which of them have a
- * default is read from the same two files.
+ * lookups and the constants they use) except the API's error codes, every such key and {@code
+ * ${NAME}} reference in microprofile-config.properties, and every such variable of
+ * liberty/server.xml (Liberty reads those from the environment too). Which of them have a default
+ * is read from the same two files.
  */
 public final class AppSettings {
 
@@ -45,10 +45,11 @@ public final class AppSettings {
     settings.scanConfigProperties();
     LibertyServerXml.read().variableDefaults().keySet().stream()
         .filter(name -> ENV_NAME.matcher(name).matches())
-        .forEach(name -> {
-          settings.read.add(name);
-          settings.defaulted.add(name);
-        });
+        .forEach(
+            name -> {
+              settings.read.add(name);
+              settings.defaulted.add(name);
+            });
     return settings;
   }
 
@@ -63,17 +64,20 @@ public final class AppSettings {
   }
 
   private void scanSources() {
-    Set<String> errorCodes = new TreeSet<>(
-        Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+    Set<String> errorCodes =
+        new TreeSet<>(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-        Matcher literal = NAME_LITERAL.matcher(ProjectFiles.readString(file));
-        while (literal.find()) {
-          if (!errorCodes.contains(literal.group(1))) {
-            read.add(literal.group(1));
-          }
-        }
-      });
+      files
+          .filter(file -> file.toString().endsWith(".java"))
+          .forEach(
+              file -> {
+                Matcher literal = NAME_LITERAL.matcher(ProjectFiles.readString(file));
+                while (literal.find()) {
+                  if (!errorCodes.contains(literal.group(1))) {
+                    read.add(literal.group(1));
+                  }
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + SOURCES, e);
     }
@@ -100,5 +104,4 @@ public final class AppSettings {
       }
     }
   }
-
 }

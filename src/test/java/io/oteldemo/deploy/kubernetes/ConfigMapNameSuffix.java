@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * The suffix kustomize appends to a generated ConfigMap's name: a SHA-256 over the JSON that Go
  * writes for {data, kind, name} (keys sorted, HTML characters escaped), its first ten hex digits
- * with 0, 1, 3, a and e replaced so that the suffix never reads as a number or a word. A change
- * of data gives a new name, so the pods that use it roll.
+ * with 0, 1, 3, a and e replaced so that the suffix never reads as a number or a word. A change of
+ * data gives a new name, so the pods that use it roll.
  *
  * <p>The name in that JSON is always empty: kustomize looks it up as one field called
  * "metadata/name", which no object has. The suffix depends on the data alone, here as there.
@@ -24,7 +24,9 @@ final class ConfigMapNameSuffix {
     StringBuilder json = new StringBuilder("{\"data\":{");
     String separator = "";
     for (Map.Entry<String, String> entry : new TreeMap<>(data).entrySet()) {
-      json.append(separator).append(goString(entry.getKey())).append(':')
+      json.append(separator)
+          .append(goString(entry.getKey()))
+          .append(':')
           .append(goString(entry.getValue()));
       separator = ",";
     }
@@ -32,14 +34,15 @@ final class ConfigMapNameSuffix {
     String hex = HexFormat.of().formatHex(sha256(json.toString()));
     StringBuilder suffix = new StringBuilder();
     for (char c : hex.substring(0, 10).toCharArray()) {
-      suffix.append(switch (c) {
-        case '0' -> 'g';
-        case '1' -> 'h';
-        case '3' -> 'k';
-        case 'a' -> 'm';
-        case 'e' -> 't';
-        default -> c;
-      });
+      suffix.append(
+          switch (c) {
+            case '0' -> 'g';
+            case '1' -> 'h';
+            case '3' -> 'k';
+            case 'a' -> 'm';
+            case 'e' -> 't';
+            default -> c;
+          });
     }
     return suffix.toString();
   }

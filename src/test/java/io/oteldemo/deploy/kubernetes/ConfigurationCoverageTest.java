@@ -44,8 +44,17 @@ class ConfigurationCoverageTest {
   @Test
   void theScanFindsTheSettingsWeKnowOf() {
     // Guards the scan itself: were it to find nothing, everything below would pass.
-    assertTrue(settings.read().containsAll(Set.of("DISTANCE_SERVICE_ENDPOINT", "REDIS_URL",
-            "COGNITO_CLIENT_ID", "AWS_REGION", "RATE_LIMIT_CALCULATE", "CSV_STORAGE_PATH")),
+    assertTrue(
+        settings
+            .read()
+            .containsAll(
+                Set.of(
+                    "DISTANCE_SERVICE_ENDPOINT",
+                    "REDIS_URL",
+                    "COGNITO_CLIENT_ID",
+                    "AWS_REGION",
+                    "RATE_LIMIT_CALCULATE",
+                    "CSV_STORAGE_PATH")),
         "settings found in the sources: " + settings.read());
     assertTrue(settings.defaulted().contains("DISTANCE_SERVICE_TIMEOUT"));
     assertTrue(!settings.read().contains("VALIDATION_ERROR"), "error codes are not settings");
@@ -58,9 +67,14 @@ class ConfigurationCoverageTest {
     missing.removeAll(settings.defaulted());
     missing.removeAll(configMap(overlay).getData().keySet());
     missing.removeAll(secretTemplate.getStringData().keySet());
-    assertEquals(Set.of(), missing, "overlay " + overlay + ": settings the application reads "
-        + "that neither the ConfigMap nor the Secret sets and that have no default in "
-        + AppSettings.CONFIG);
+    assertEquals(
+        Set.of(),
+        missing,
+        "overlay "
+            + overlay
+            + ": settings the application reads "
+            + "that neither the ConfigMap nor the Secret sets and that have no default in "
+            + AppSettings.CONFIG);
   }
 
   @ParameterizedTest
@@ -70,40 +84,74 @@ class ConfigurationCoverageTest {
     unknown.addAll(secretTemplate.getStringData().keySet());
     unknown.removeAll(settings.read());
     unknown.removeIf(name -> name.startsWith("OTEL_") || name.startsWith("WLP_"));
-    assertEquals(Set.of(), unknown, "overlay " + overlay + ": names set for the pods that the "
-        + "application does not read (not OTEL_* for the SDK, not WLP_* for Liberty): misspelt?");
+    assertEquals(
+        Set.of(),
+        unknown,
+        "overlay "
+            + overlay
+            + ": names set for the pods that the "
+            + "application does not read (not OTEL_* for the SDK, not WLP_* for Liberty): misspelt?");
   }
 
   @Test
   void theSecretTemplateHoldsNoValuesAndIsTheOneThePodsUse() {
-    assertAll(secretTemplate.getStringData().entrySet().stream().map(entry -> () ->
-        assertEquals("", entry.getValue(), SECRET_TEMPLATE + ": " + entry.getKey()
-            + " must stay empty here; real values come from SOPS or a secret store")));
-    assertTrue(secretTemplate.getData() == null || secretTemplate.getData().isEmpty(),
+    assertAll(
+        secretTemplate.getStringData().entrySet().stream()
+            .map(
+                entry ->
+                    () ->
+                        assertEquals(
+                            "",
+                            entry.getValue(),
+                            SECRET_TEMPLATE
+                                + ": "
+                                + entry.getKey()
+                                + " must stay empty here; real values come from SOPS or a secret store")));
+    assertTrue(
+        secretTemplate.getData() == null || secretTemplate.getData().isEmpty(),
         SECRET_TEMPLATE + " should have no data");
-    Manifests.OVERLAYS.forEach(overlay -> assertTrue(Manifests.rendered(overlay).container().getEnvFrom()
-            .stream()
-            .anyMatch(source -> source.getSecretRef() != null && secretTemplate.getMetadata()
-                .getName().equals(source.getSecretRef().getName())),
-        "overlay " + overlay + ": the pods should read the Secret "
-            + secretTemplate.getMetadata().getName()));
+    Manifests.OVERLAYS.forEach(
+        overlay ->
+            assertTrue(
+                Manifests.rendered(overlay).container().getEnvFrom().stream()
+                    .anyMatch(
+                        source ->
+                            source.getSecretRef() != null
+                                && secretTemplate
+                                    .getMetadata()
+                                    .getName()
+                                    .equals(source.getSecretRef().getName())),
+                "overlay "
+                    + overlay
+                    + ": the pods should read the Secret "
+                    + secretTemplate.getMetadata().getName()));
   }
 
   @ParameterizedTest
   @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theWorkerIsReachedThroughItsHeadlessService(String overlay) {
     String endpoint = configMap(overlay).getData().get("DISTANCE_SERVICE_ENDPOINT");
-    assertTrue(endpoint.startsWith(DNS_SCHEME), "overlay " + overlay + ": the worker endpoint "
-        + "should be a dns:/// target, so that round_robin spreads calls over every worker pod; "
-        + "is " + endpoint);
+    assertTrue(
+        endpoint.startsWith(DNS_SCHEME),
+        "overlay "
+            + overlay
+            + ": the worker endpoint "
+            + "should be a dns:/// target, so that round_robin spreads calls over every worker pod; "
+            + "is "
+            + endpoint);
     URI target = URI.create("grpc://" + endpoint.substring(DNS_SCHEME.length()));
     YamlDocument document = YamlDocument.readAll(WORKER_SERVICE).get(0);
     Service headless = (Service) TypedObjects.read(document.describe(), document.content());
     assertEquals("None", headless.getSpec().getClusterIP(), WORKER_SERVICE + " is headless");
-    assertEquals(headless.getMetadata().getName() + "." + headless.getMetadata().getNamespace()
-        + ".svc.cluster.local", target.getHost(), "the endpoint names that headless Service");
-    assertTrue(headless.getSpec().getPorts().stream()
-            .anyMatch(port -> port.getPort() == target.getPort()),
+    assertEquals(
+        headless.getMetadata().getName()
+            + "."
+            + headless.getMetadata().getNamespace()
+            + ".svc.cluster.local",
+        target.getHost(),
+        "the endpoint names that headless Service");
+    assertTrue(
+        headless.getSpec().getPorts().stream().anyMatch(port -> port.getPort() == target.getPort()),
         "the headless Service should serve port " + target.getPort());
   }
 
@@ -111,17 +159,30 @@ class ConfigurationCoverageTest {
   @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void noDeveloperDefaultIsConfigured(String overlay) {
     List<String> developerValues = DevServerEnv.read().distinctiveValues();
-    assertAll(configMap(overlay).getData().entrySet().stream().map(entry -> () ->
-        assertTrue(developerValues.stream().noneMatch(entry.getValue()::contains),
-            "overlay " + overlay + ": " + entry.getKey() + "=" + entry.getValue()
-                + " is a local-run default from " + DevServerEnv.LOCATION + " " + developerValues)));
+    assertAll(
+        configMap(overlay).getData().entrySet().stream()
+            .map(
+                entry ->
+                    () ->
+                        assertTrue(
+                            developerValues.stream().noneMatch(entry.getValue()::contains),
+                            "overlay "
+                                + overlay
+                                + ": "
+                                + entry.getKey()
+                                + "="
+                                + entry.getValue()
+                                + " is a local-run default from "
+                                + DevServerEnv.LOCATION
+                                + " "
+                                + developerValues)));
   }
 
   @ParameterizedTest
   @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
   void theStagedRolloutSwitchIsABoolean(String overlay) {
-    assertTrue(Set.of("true", "false").contains(
-            configMap(overlay).getData().get("DISTANCE_API_ENABLED")),
+    assertTrue(
+        Set.of("true", "false").contains(configMap(overlay).getData().get("DISTANCE_API_ENABLED")),
         "overlay " + overlay + ": DISTANCE_API_ENABLED should be true or false");
   }
 

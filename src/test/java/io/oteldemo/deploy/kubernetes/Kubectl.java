@@ -31,8 +31,10 @@ final class Kubectl {
   /** The YAML that {@code kubectl kustomize <directory>} prints. */
   String kustomize(Path directory) {
     try {
-      Process process = new ProcessBuilder(executable.toString(), "kustomize", directory.toString())
-          .redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(executable.toString(), "kustomize", directory.toString())
+              .redirectErrorStream(true)
+              .start();
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -28,9 +28,8 @@ public record Kustomization(
 
   public static final String FILE_NAME = "kustomization.yaml";
 
-  private static final YAMLMapper STRICT = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final YAMLMapper STRICT =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   /** Labels for every object's metadata only: selectors and pod templates keep their own. */
   public record LabelSet(Map<String, String> pairs) {}
@@ -40,8 +39,8 @@ public record Kustomization(
   public record ReplicaCount(String name, int count) {}
 
   /** A ConfigMap from env files and literals; merge/replace act on one a base generated. */
-  public record ConfigMapGenerator(String name, String behavior, List<String> envs,
-      List<String> literals) {}
+  public record ConfigMapGenerator(
+      String name, String behavior, List<String> envs, List<String> literals) {}
 
   /** An RFC 6902 JSON patch, inline or in a file, for the objects of one kind and name. */
   public record Patch(Target target, String patch, String path) {}
@@ -68,8 +67,13 @@ public record Kustomization(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(file + " uses something the build cannot render ("
-          + e.getOriginalMessage() + "); see " + Kustomization.class.getSimpleName(), e);
+      throw new IllegalArgumentException(
+          file
+              + " uses something the build cannot render ("
+              + e.getOriginalMessage()
+              + "); see "
+              + Kustomization.class.getSimpleName(),
+          e);
     }
   }
 

@@ -31,19 +31,26 @@ public final class Manifests {
 
   /** An overlay as kustomize renders it, every object typed (which fails on schema errors). */
   public static Overlay rendered(String name) {
-    return RENDERED.computeIfAbsent(name, overlay -> {
-      List<ObjectNode> objects = KustomizeRenderer.render(overlay(overlay));
-      return new Overlay(overlay, objects.stream()
-          .map(object -> TypedObjects.read("overlay " + overlay, object)).toList());
-    });
+    return RENDERED.computeIfAbsent(
+        name,
+        overlay -> {
+          List<ObjectNode> objects = KustomizeRenderer.render(overlay(overlay));
+          return new Overlay(
+              overlay,
+              objects.stream()
+                  .map(object -> TypedObjects.read("overlay " + overlay, object))
+                  .toList());
+        });
   }
 
   /** Every YAML file below kubernetes/, sorted. */
   public static List<Path> yamlFiles() {
     try (Stream<Path> files = Files.walk(ROOT)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + ROOT, e);
     }
@@ -59,16 +66,30 @@ public final class Manifests {
     public <T extends HasMetadata> T one(Class<T> type) {
       List<T> found = all(type);
       if (found.size() != 1) {
-        throw new AssertionError("overlay " + name + " should render exactly one "
-            + type.getSimpleName() + ", renders " + found.size());
+        throw new AssertionError(
+            "overlay "
+                + name
+                + " should render exactly one "
+                + type.getSimpleName()
+                + ", renders "
+                + found.size());
       }
       return found.get(0);
     }
 
     public <T extends HasMetadata> T named(Class<T> type, String objectName) {
-      return all(type).stream().filter(o -> o.getMetadata().getName().equals(objectName))
-          .findFirst().orElseThrow(() -> new AssertionError("overlay " + name + " renders no "
-              + type.getSimpleName() + " named " + objectName));
+      return all(type).stream()
+          .filter(o -> o.getMetadata().getName().equals(objectName))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      "overlay "
+                          + name
+                          + " renders no "
+                          + type.getSimpleName()
+                          + " named "
+                          + objectName));
     }
 
     /** The one Deployment, the application's. */
@@ -80,8 +101,8 @@ public final class Manifests {
     public Container container() {
       List<Container> containers = deployment().getSpec().getTemplate().getSpec().getContainers();
       if (containers.size() != 1) {
-        throw new AssertionError("overlay " + name + ": one container per pod, found "
-            + containers.size());
+        throw new AssertionError(
+            "overlay " + name + ": one container per pod, found " + containers.size());
       }
       return containers.get(0);
     }
@@ -95,8 +116,11 @@ public final class Manifests {
       return container().getEnvFrom().stream()
           .filter(source -> source.getConfigMapRef() != null)
           .map(source -> named(ConfigMap.class, source.getConfigMapRef().getName()))
-          .findFirst().orElseThrow(() -> new AssertionError(
-              "overlay " + name + ": the container should read a ConfigMap (envFrom)"));
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      "overlay " + name + ": the container should read a ConfigMap (envFrom)"));
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Prints what {@link KustomizeRenderer} makes of a kustomization, one JSON object per line, for
- * kubernetes/smoke-test.sh on machines without kubectl: the same renderer the deployment tests
- * hold to kubectl's output.
+ * kubernetes/smoke-test.sh on machines without kubectl: the same renderer the deployment tests hold
+ * to kubectl's output.
  */
 public final class RenderKustomization {
 

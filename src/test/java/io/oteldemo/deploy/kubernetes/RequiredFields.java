@@ -34,31 +34,33 @@ import java.util.Map;
  */
 final class RequiredFields {
 
-  private static final Map<Class<?>, List<String>> REQUIRED = Map.ofEntries(
-      Map.entry(Container.class, List.of("name")),
-      Map.entry(ContainerPort.class, List.of("containerPort")),
-      Map.entry(EnvVar.class, List.of("name")),
-      Map.entry(VolumeMount.class, List.of("name", "mountPath")),
-      Map.entry(Volume.class, List.of("name")),
-      Map.entry(KeyToPath.class, List.of("key", "path")),
-      Map.entry(HTTPGetAction.class, List.of("port")),
-      Map.entry(TCPSocketAction.class, List.of("port")),
-      Map.entry(PodSpec.class, List.of("containers")),
-      Map.entry(DeploymentSpec.class, List.of("selector", "template")),
-      Map.entry(LabelSelectorRequirement.class, List.of("key", "operator")),
-      Map.entry(ServicePort.class, List.of("port")),
-      Map.entry(TopologySpreadConstraint.class,
-          List.of("maxSkew", "topologyKey", "whenUnsatisfiable")),
-      Map.entry(PersistentVolumeClaimVolumeSource.class, List.of("claimName")),
-      Map.entry(NFSVolumeSource.class, List.of("server", "path")),
-      Map.entry(SeccompProfile.class, List.of("type")),
-      Map.entry(HorizontalPodAutoscalerSpec.class, List.of("scaleTargetRef", "maxReplicas")),
-      Map.entry(CrossVersionObjectReference.class, List.of("kind", "name")),
-      Map.entry(MetricSpec.class, List.of("type")),
-      Map.entry(ResourceMetricSource.class, List.of("name", "target")),
-      Map.entry(MetricTarget.class, List.of("type")),
-      Map.entry(HPAScalingPolicy.class, List.of("type", "value", "periodSeconds")),
-      Map.entry(IPBlock.class, List.of("cidr")));
+  private static final Map<Class<?>, List<String>> REQUIRED =
+      Map.ofEntries(
+          Map.entry(Container.class, List.of("name")),
+          Map.entry(ContainerPort.class, List.of("containerPort")),
+          Map.entry(EnvVar.class, List.of("name")),
+          Map.entry(VolumeMount.class, List.of("name", "mountPath")),
+          Map.entry(Volume.class, List.of("name")),
+          Map.entry(KeyToPath.class, List.of("key", "path")),
+          Map.entry(HTTPGetAction.class, List.of("port")),
+          Map.entry(TCPSocketAction.class, List.of("port")),
+          Map.entry(PodSpec.class, List.of("containers")),
+          Map.entry(DeploymentSpec.class, List.of("selector", "template")),
+          Map.entry(LabelSelectorRequirement.class, List.of("key", "operator")),
+          Map.entry(ServicePort.class, List.of("port")),
+          Map.entry(
+              TopologySpreadConstraint.class,
+              List.of("maxSkew", "topologyKey", "whenUnsatisfiable")),
+          Map.entry(PersistentVolumeClaimVolumeSource.class, List.of("claimName")),
+          Map.entry(NFSVolumeSource.class, List.of("server", "path")),
+          Map.entry(SeccompProfile.class, List.of("type")),
+          Map.entry(HorizontalPodAutoscalerSpec.class, List.of("scaleTargetRef", "maxReplicas")),
+          Map.entry(CrossVersionObjectReference.class, List.of("kind", "name")),
+          Map.entry(MetricSpec.class, List.of("type")),
+          Map.entry(ResourceMetricSource.class, List.of("name", "target")),
+          Map.entry(MetricTarget.class, List.of("type")),
+          Map.entry(HPAScalingPolicy.class, List.of("type", "value", "periodSeconds")),
+          Map.entry(IPBlock.class, List.of("cidr")));
 
   private RequiredFields() {}
 
@@ -80,8 +82,12 @@ final class RequiredFields {
     try {
       return object.getClass().getMethod(getter).invoke(object);
     } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException(object.getClass().getSimpleName() + " has no " + getter
-          + "; the required-field table is out of date with the model", e);
+      throw new IllegalStateException(
+          object.getClass().getSimpleName()
+              + " has no "
+              + getter
+              + "; the required-field table is out of date with the model",
+          e);
     }
   }
 }

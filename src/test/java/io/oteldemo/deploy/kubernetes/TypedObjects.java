@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads manifests into Kubernetes' own typed model (fabric8's, generated from the API's OpenAPI
- * schema), which rejects wrong types and unknown kinds. The model keeps fields it does not know
- * in {@code additionalProperties} instead of failing, so every object is then walked and any such
+ * schema), which rejects wrong types and unknown kinds. The model keeps fields it does not know in
+ * {@code additionalProperties} instead of failing, so every object is then walked and any such
  * field, a misspelt or misplaced key, is reported with its path; so is a missing required field.
  */
 public final class TypedObjects {
@@ -31,13 +31,23 @@ public final class TypedObjects {
     try {
       resource = YamlDocument.MAPPER.treeToValue(content, KubernetesResource.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(source + " does not fit Kubernetes' schema: "
-          + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+      throw new IllegalArgumentException(
+          source
+              + " does not fit Kubernetes' schema: "
+              + e.getOriginalMessage()
+              + " at "
+              + e.getPathReference(),
+          e);
     }
     if (resource instanceof GenericKubernetesResource || !(resource instanceof HasMetadata)) {
-      throw new IllegalArgumentException(source + ": " + content.path("apiVersion").asString("?")
-          + " " + content.path("kind").asString("?") + " is not a kind this check knows; add "
-          + "its fabric8 model module to the test dependencies, or fix apiVersion/kind");
+      throw new IllegalArgumentException(
+          source
+              + ": "
+              + content.path("apiVersion").asString("?")
+              + " "
+              + content.path("kind").asString("?")
+              + " is not a kind this check knows; add "
+              + "its fabric8 model module to the test dependencies, or fix apiVersion/kind");
     }
     return (HasMetadata) resource;
   }
@@ -45,7 +55,8 @@ public final class TypedObjects {
   /** Every unknown and every missing required field in an object, with its path. */
   public static List<String> problems(HasMetadata object) {
     List<String> problems = new ArrayList<>();
-    if (object.getMetadata() == null || object.getMetadata().getName() == null
+    if (object.getMetadata() == null
+        || object.getMetadata().getName() == null
         || object.getMetadata().getName().isEmpty()) {
       problems.add(object.getKind() + ".metadata.name is required to apply an object");
     }
@@ -71,16 +82,24 @@ public final class TypedObjects {
     if (!value.getClass().getName().startsWith(MODEL_PACKAGE)) {
       return;
     }
-    RequiredFields.missing(value).forEach(field -> problems.add(
-        path + "." + field + " is required by the Kubernetes API"));
+    RequiredFields.missing(value)
+        .forEach(field -> problems.add(path + "." + field + " is required by the Kubernetes API"));
     for (Method getter : value.getClass().getMethods()) {
       if (!isGetter(getter)) {
         continue;
       }
       Object property = invoke(getter, value);
       if (getter.getName().equals("getAdditionalProperties")) {
-        ((Map<?, ?>) property).keySet().forEach(unknown -> problems.add(
-            path + "." + unknown + " is not a field of " + value.getClass().getSimpleName()));
+        ((Map<?, ?>) property)
+            .keySet()
+            .forEach(
+                unknown ->
+                    problems.add(
+                        path
+                            + "."
+                            + unknown
+                            + " is not a field of "
+                            + value.getClass().getSimpleName()));
       } else {
         walk(property, path + "." + propertyName(getter), problems);
       }
@@ -88,8 +107,10 @@ public final class TypedObjects {
   }
 
   private static boolean isGetter(Method method) {
-    return method.getName().startsWith("get") && method.getParameterCount() == 0
-        && !Modifier.isStatic(method.getModifiers()) && method.getDeclaringClass() != Object.class
+    return method.getName().startsWith("get")
+        && method.getParameterCount() == 0
+        && !Modifier.isStatic(method.getModifiers())
+        && method.getDeclaringClass() != Object.class
         && method.getDeclaringClass().getName().startsWith(MODEL_PACKAGE);
   }
 

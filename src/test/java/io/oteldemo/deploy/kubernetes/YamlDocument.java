@@ -31,20 +31,26 @@ public record YamlDocument(Path file, int index, ObjectNode content) {
           continue;
         }
         if (!(value instanceof ObjectNode object)) {
-          throw new IllegalArgumentException(file + " document " + index
-              + " should be a mapping, is " + value.getNodeType());
+          throw new IllegalArgumentException(
+              file + " document " + index + " should be a mapping, is " + value.getNodeType());
         }
         documents.add(new YamlDocument(file, index, object));
       }
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(file + " is not valid YAML: " + e.getOriginalMessage()
-          + " at " + e.getLocation(), e);
+      throw new IllegalArgumentException(
+          file + " is not valid YAML: " + e.getOriginalMessage() + " at " + e.getLocation(), e);
     }
     return documents;
   }
 
   public String describe() {
-    return file + " (document " + index + ", " + content.path("kind").asString("no kind") + " "
-        + content.path("metadata").path("name").asString("unnamed") + ")";
+    return file
+        + " (document "
+        + index
+        + ", "
+        + content.path("kind").asString("no kind")
+        + " "
+        + content.path("metadata").path("name").asString("unnamed")
+        + ")";
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who may calculate which device, over HTTP with signed tokens of different
- * {@code cognito:groups}, on a server whose {@code DEVICE_ACCESS} grants the group
- * {@code family} every device and {@code guests} one phone.
+ * Who may calculate which device, over HTTP with signed tokens of different {@code cognito:groups},
+ * on a server whose {@code DEVICE_ACCESS} grants the group {@code family} every device and {@code
+ * guests} one phone.
  */
 @ExtendWith(ProductionLikeDeployment.class)
 class DeviceAccessIT {
@@ -96,8 +96,10 @@ class DeviceAccessIT {
 
   @Test
   void theBodyIsValidatedBeforeTheDeviceIsChecked() {
-    ApiClient.Answer answer = server.userIn(List.of("guests"))
-        .postJson(CALCULATE, "{\"date\":\"25-01-2026\",\"device_id\":\"pixel_anna\"}");
+    ApiClient.Answer answer =
+        server
+            .userIn(List.of("guests"))
+            .postJson(CALCULATE, "{\"date\":\"25-01-2026\",\"device_id\":\"pixel_anna\"}");
     JsonObject error = assertError(answer, 400, "VALIDATION_ERROR");
     assertEquals("date", error.getJsonObject("details").getString("field"));
   }
@@ -110,49 +112,64 @@ class DeviceAccessIT {
     assertError(withKey(guest, key, OTHER_PHONE), 403, "FORBIDDEN");
     ApiClient.Answer allowed = withKey(guest, key, PHONE);
 
-    assertEquals(202, allowed.status(),
-        () -> "the key is free for another request, not 422: " + allowed);
+    assertEquals(
+        202, allowed.status(), () -> "the key is free for another request, not 422: " + allowed);
     assertNotEquals("true", allowed.header("Idempotent-Replayed"), "a first answer");
   }
 
   @Test
   void theOpenApiDocumentShowsTheRefusalOnCalculate() {
     ApiClient api = server.anonymous();
-    JsonObject calculate = api.send(api.request("/openapi").header("Accept", "application/json")
-        .GET().build()).json().getJsonObject("paths").getJsonObject(CALCULATE)
-        .getJsonObject("post");
+    JsonObject calculate =
+        api.send(api.request("/openapi").header("Accept", "application/json").GET().build())
+            .json()
+            .getJsonObject("paths")
+            .getJsonObject(CALCULATE)
+            .getJsonObject("post");
     JsonObject forbidden = calculate.getJsonObject("responses").getJsonObject("403");
     assertNotNull(forbidden, () -> "403 documented on calculate: " + calculate);
-    assertTrue(forbidden.getString("description").contains("DEVICE_ACCESS"),
+    assertTrue(
+        forbidden.getString("description").contains("DEVICE_ACCESS"),
         () -> "the policy named: " + forbidden);
-    String example = forbidden.getJsonObject("content").getJsonObject("application/json")
-        .get("example").toString();
-    assertTrue(example.contains("FORBIDDEN") && example.contains("device_id"),
+    String example =
+        forbidden
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .get("example")
+            .toString();
+    assertTrue(
+        example.contains("FORBIDDEN") && example.contains("device_id"),
         () -> "an example body with details.device_id: " + forbidden);
   }
 
   @Test
   void theStartLogsThePolicyAndNoWarning() {
     List<String> messages = server.messages();
-    assertTrue(messages.stream().anyMatch(line ->
-            line.contains("Device access by group: family: *; guests: iphone_stuart")),
+    assertTrue(
+        messages.stream()
+            .anyMatch(
+                line -> line.contains("Device access by group: family: *; guests: iphone_stuart")),
         "the policy in messages.log");
-    assertTrue(messages.stream().noneMatch(line -> line.contains("DEVICE_ACCESS is not set")),
+    assertTrue(
+        messages.stream().noneMatch(line -> line.contains("DEVICE_ACCESS is not set")),
         "no warning when it is set");
   }
 
   @Test
   void withoutThePolicyTheStartWarnsOnceAndEveryoneMayCalculateEverything(
       ProductionServer unrestricted) {
-    List<String> warnings = unrestricted.messages().stream()
-        .filter(line -> line.contains("DEVICE_ACCESS is not set")).toList();
+    List<String> warnings =
+        unrestricted.messages().stream()
+            .filter(line -> line.contains("DEVICE_ACCESS is not set"))
+            .toList();
     assertEquals(1, warnings.size(), () -> "one warning: " + warnings);
     assertTrue(warnings.get(0).contains(" W "), () -> "a WARNING: " + warnings);
     ApiClient user = unrestricted.newUser();
     // This server keeps jobs in Redis, whose short timeout may answer a busy moment with a 503:
     // asked again, the answer that counts is 202, never a 403.
-    ApiClient.Answer answer = ProductionServer.poll(() -> user.postJson(CALCULATE, EVERY_DEVICE),
-        202, Duration.ofSeconds(15));
+    ApiClient.Answer answer =
+        ProductionServer.poll(
+            () -> user.postJson(CALCULATE, EVERY_DEVICE), 202, Duration.ofSeconds(15));
     assertEquals(202, answer.status(), () -> "every device, with no group granted: " + answer);
   }
 
@@ -171,10 +188,13 @@ class DeviceAccessIT {
   /** 403 FORBIDDEN naming the device, with an RFC 6750 insufficient_scope challenge. */
   private static void assertRefused(ApiClient.Answer refused, String deviceId) {
     JsonObject error = assertError(refused, 403, "FORBIDDEN");
-    assertEquals(deviceId, error.getJsonObject("details").getString("device_id"),
+    assertEquals(
+        deviceId,
+        error.getJsonObject("details").getString("device_id"),
         () -> "details.device_id of " + refused);
     String challenge = refused.header("WWW-Authenticate");
-    assertTrue(challenge != null && challenge.contains("insufficient_scope"),
+    assertTrue(
+        challenge != null && challenge.contains("insufficient_scope"),
         () -> "an RFC 6750 insufficient_scope challenge: " + refused);
   }
 
@@ -191,10 +211,12 @@ class DeviceAccessIT {
   }
 
   private static ApiClient.Answer withKey(ApiClient client, String key, String body) {
-    return client.send(client.request(CALCULATE)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    return client.send(
+        client
+            .request(CALCULATE)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 }

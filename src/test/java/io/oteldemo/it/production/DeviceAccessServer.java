@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * A Liberty server with a {@code DEVICE_ACCESS} policy, made like the production-like one (the
- * project's server.xml and WAR, settings from the environment) but with the embedded worker and
- * no Redis, as the policy needs neither. It is a server of its own because on the others every
- * token carries the required group, and their tests need that group to calculate every device.
+ * project's server.xml and WAR, settings from the environment) but with the embedded worker and no
+ * Redis, as the policy needs neither. It is a server of its own because on the others every token
+ * carries the required group, and their tests need that group to calculate every device.
  */
 final class DeviceAccessServer implements AutoCloseable {
 
@@ -25,11 +25,15 @@ final class DeviceAccessServer implements AutoCloseable {
     int httpPort = TestWorker.freePort();
     baseUri = URI.create("http://localhost:" + httpPort);
     liberty = new LibertyServer(build.resolve("liberty/wlp"), name);
-    liberty.create(Path.of(System.getProperty("it.server.xml")),
-        Path.of(System.getProperty("it.war")), environment(build.resolve(name + "-csv"),
-            deviceAccess),
-        Map.of("http.port", String.valueOf(httpPort),
-            "https.port", String.valueOf(TestWorker.freePort())),
+    liberty.create(
+        Path.of(System.getProperty("it.server.xml")),
+        Path.of(System.getProperty("it.war")),
+        environment(build.resolve(name + "-csv"), deviceAccess),
+        Map.of(
+            "http.port",
+            String.valueOf(httpPort),
+            "https.port",
+            String.valueOf(TestWorker.freePort())),
         ProductionServer.jvmOptions(httpPort, build));
     liberty.start();
   }
@@ -60,7 +64,8 @@ final class DeviceAccessServer implements AutoCloseable {
     env.put("COGNITO_USER_POOL_ID", System.getProperty("it.user.pool"));
     env.put("COGNITO_CLIENT_ID", System.getProperty("it.client.ids"));
     env.put("AUTH_REQUIRED_GROUP", TestTokens.REQUIRED_GROUP);
-    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+    env.put(
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
         Path.of(System.getProperty("it.issuer.dir"), "jwks.json").toUri().toString());
     env.put("DEVICE_ACCESS", deviceAccess);
     env.put("OTEL_TRACES_EXPORTER", "none");

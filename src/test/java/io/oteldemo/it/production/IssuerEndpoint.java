@@ -24,14 +24,17 @@ final class IssuerEndpoint implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext(jwksPath, exchange -> {
-      try (exchange; OutputStream body = exchange.getResponseBody()) {
-        byte[] keys = Files.readAllBytes(jwks);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, keys.length);
-        body.write(keys);
-      }
-    });
+    server.createContext(
+        jwksPath,
+        exchange -> {
+          try (exchange;
+              OutputStream body = exchange.getResponseBody()) {
+            byte[] keys = Files.readAllBytes(jwks);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, keys.length);
+            body.write(keys);
+          }
+        });
     server.start();
   }
 

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A Liberty server of the build's runtime, made the way the container image makes one: the
- * project's {@code liberty/server.xml} and the WAR, nothing else from the build, and every
- * setting from the environment ({@code server.env}) or JVM options, as a deployment gives them.
+ * project's {@code liberty/server.xml} and the WAR, nothing else from the build, and every setting
+ * from the environment ({@code server.env}) or JVM options, as a deployment gives them.
  */
 final class LibertyServer {
 
@@ -44,8 +44,12 @@ final class LibertyServer {
    * Creates the server afresh (its generated keystore password kept in server.env), with the
    * project's server.xml, the WAR, the environment and the JVM options.
    */
-  void create(Path serverXml, Path war, Map<String, String> environment,
-      Map<String, String> bootstrap, List<String> jvmOptions) {
+  void create(
+      Path serverXml,
+      Path war,
+      Map<String, String> environment,
+      Map<String, String> bootstrap,
+      List<String> jvmOptions) {
     deleteRecursively(directory);
     try {
       Files.createDirectories(userDirectory);
@@ -58,10 +62,13 @@ final class LibertyServer {
       Files.createDirectories(directory.resolve("apps"));
       Files.copy(war, directory.resolve("apps/otel-demo.war"), StandardCopyOption.REPLACE_EXISTING);
       // After what `server create` wrote (the keystore password), which ends without a newline.
-      Files.writeString(directory.resolve("server.env"), "\n" + String.join("\n",
-          lines(environment)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      Files.write(directory.resolve("bootstrap.properties"), lines(bootstrap),
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          directory.resolve("server.env"),
+          "\n" + String.join("\n", lines(environment)) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
+      Files.write(
+          directory.resolve("bootstrap.properties"), lines(bootstrap), StandardCharsets.UTF_8);
       Files.write(directory.resolve("jvm.options"), jvmOptions, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the server " + name, e);
@@ -93,10 +100,12 @@ final class LibertyServer {
 
   private void run(String action) {
     Path script = wlp.resolve("bin/server");
-    ProcessBuilder command = new ProcessBuilder(script.toString(), action, name)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(
-            userDirectory.resolve(name + "-commands.log").toFile()));
+    ProcessBuilder command =
+        new ProcessBuilder(script.toString(), action, name)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                    userDirectory.resolve(name + "-commands.log").toFile()));
     command.environment().put("JAVA_HOME", System.getProperty("java.home"));
     command.environment().put("WLP_USER_DIR", userDirectory.toString());
     try {
@@ -106,8 +115,16 @@ final class LibertyServer {
         throw new IllegalStateException("server " + action + " " + name + " did not finish");
       }
       if (process.exitValue() != 0) {
-        throw new IllegalStateException("server " + action + " " + name + " exited with "
-            + process.exitValue() + "; see " + name + "-commands.log and its logs/");
+        throw new IllegalStateException(
+            "server "
+                + action
+                + " "
+                + name
+                + " exited with "
+                + process.exitValue()
+                + "; see "
+                + name
+                + "-commands.log and its logs/");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot run " + script, e);

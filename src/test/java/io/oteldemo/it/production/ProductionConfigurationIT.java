@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.devissuer.DevIssuer;
 import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.TestTokens;
-import io.oteldemo.devissuer.DevIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +35,8 @@ class ProductionConfigurationIT {
   void itIsReadyWithTheConfiguredWorkerAndRedis() {
     ApiClient.Answer ready = server.anonymous().get("/health/ready");
     assertEquals(200, ready.status(), () -> "ready: " + ready);
-    assertTrue(ready.body().contains(server.worker().grpcTarget()),
+    assertTrue(
+        ready.body().contains(server.worker().grpcTarget()),
         () -> "the worker endpoint from the environment: " + ready);
     assertEquals(200, server.anonymous().get("/health/started").status());
     assertEquals(200, server.anonymous().get("/health/live").status());
@@ -50,8 +51,8 @@ class ProductionConfigurationIT {
 
     Map<String, Object> otherGroup = TestTokens.accessClaims(TestTokens.newUser());
     otherGroup.put("cognito:groups", List.of("someone-else"));
-    assertError(server.withToken(TestTokens.sign(otherGroup)).get("/api/distance/jobs"), 403,
-        "FORBIDDEN");
+    assertError(
+        server.withToken(TestTokens.sign(otherGroup)).get("/api/distance/jobs"), 403, "FORBIDDEN");
   }
 
   @Test
@@ -59,41 +60,67 @@ class ProductionConfigurationIT {
     Path devKeys = Files.createTempDirectory("other-issuer");
     DevIssuer other = DevIssuer.openOrCreate(devKeys);
     Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
-    claims.putAll(other.accessTokenClaims(TestTokens.newUser(), "someone",
-        List.of(TestTokens.REQUIRED_GROUP), Instant.now(), 600));
+    claims.putAll(
+        other.accessTokenClaims(
+            TestTokens.newUser(),
+            "someone",
+            List.of(TestTokens.REQUIRED_GROUP),
+            Instant.now(),
+            600));
     claims.put("client_id", TestTokens.CLIENTS.get(0));
-    assertError(server.withToken(other.sign(claims)).get("/api/distance/jobs"), 401,
-        "UNAUTHORIZED");
+    assertError(
+        server.withToken(other.sign(claims)).get("/api/distance/jobs"), 401, "UNAUTHORIZED");
   }
 
   @Test
   void browsersOfTheConfiguredOriginOnlyMayCall() {
     ApiClient client = server.anonymous();
-    ApiClient.Answer allowed = client.send(client.request("/api/distance/jobs")
-        .header("Origin", ProductionServer.CORS_ORIGIN)
-        .header("Access-Control-Request-Method", "GET")
-        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
-    assertEquals(ProductionServer.CORS_ORIGIN, allowed.header("Access-Control-Allow-Origin"),
+    ApiClient.Answer allowed =
+        client.send(
+            client
+                .request("/api/distance/jobs")
+                .header("Origin", ProductionServer.CORS_ORIGIN)
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(
+        ProductionServer.CORS_ORIGIN,
+        allowed.header("Access-Control-Allow-Origin"),
         () -> "preflight: " + allowed);
 
-    ApiClient.Answer developer = client.send(client.request("/api/distance/jobs")
-        .header("Origin", "http://localhost:3000")
-        .header("Access-Control-Request-Method", "GET")
-        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
-    assertNull(developer.header("Access-Control-Allow-Origin"),
+    ApiClient.Answer developer =
+        client.send(
+            client
+                .request("/api/distance/jobs")
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertNull(
+        developer.header("Access-Control-Allow-Origin"),
         () -> "the development origins are not allowed: " + developer);
   }
 
   @Test
   void noDevelopmentDefaultIsInForce() {
     List<String> messages = server.messages();
-    assertTrue(messages.stream().noneMatch(line -> line.contains("Embedded distance worker")),
+    assertTrue(
+        messages.stream().noneMatch(line -> line.contains("Embedded distance worker")),
         "no embedded worker");
-    assertTrue(messages.stream().anyMatch(line -> line.contains("Distance worker channel to "
-        + "dns:///127.0.0.1:" + server.worker().grpcPort())), "the configured worker endpoint");
-    assertTrue(messages.stream().anyMatch(line -> line.contains("Shared state in Redis")),
+    assertTrue(
+        messages.stream()
+            .anyMatch(
+                line ->
+                    line.contains(
+                        "Distance worker channel to "
+                            + "dns:///127.0.0.1:"
+                            + server.worker().grpcPort())),
+        "the configured worker endpoint");
+    assertTrue(
+        messages.stream().anyMatch(line -> line.contains("Shared state in Redis")),
         "Redis from REDIS_URL");
-    assertTrue(messages.stream().noneMatch(line -> line.contains("local_devpool")),
+    assertTrue(
+        messages.stream().noneMatch(line -> line.contains("local_devpool")),
         "the development issuer appears nowhere");
   }
 }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests the {@link ProductionServer}: started once for the whole test run, on first use,
- * and stopped when the run ends.
+ * Gives tests the {@link ProductionServer}: started once for the whole test run, on first use, and
+ * stopped when the run ends.
  */
 public final class ProductionLikeDeployment implements ParameterResolver {
 
@@ -20,8 +20,10 @@ public final class ProductionLikeDeployment implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(ProductionServer.class, key -> ProductionServer.start(),
-            ProductionServer.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            ProductionServer.class, key -> ProductionServer.start(), ProductionServer.class);
   }
 }

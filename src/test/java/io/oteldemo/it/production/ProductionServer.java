@@ -16,12 +16,12 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A second Liberty server, configured as a deployment configures the container image: the
- * project's server.xml and WAR, settings only from the environment, a real gRPC worker endpoint
- * (the {@link TestWorker}, which the tests can break), proxied downloads from the worker's HTTP
- * endpoint, a Cognito-shaped issuer whose JWKS is fetched over HTTP, and the build's Redis. The
- * fault-tolerance policies are tightened through their standard properties, given as environment
- * variables, so that the tests see them act within seconds:
+ * A second Liberty server, configured as a deployment configures the container image: the project's
+ * server.xml and WAR, settings only from the environment, a real gRPC worker endpoint (the {@link
+ * TestWorker}, which the tests can break), proxied downloads from the worker's HTTP endpoint, a
+ * Cognito-shaped issuer whose JWKS is fetched over HTTP, and the build's Redis. The fault-tolerance
+ * policies are tightened through their standard properties, given as environment variables, so that
+ * the tests see them act within seconds:
  *
  * <ul>
  *   <li>gRPC deadline 1 s ({@code DISTANCE_SERVICE_TIMEOUT}), {@code @Timeout} 1.5 s;
@@ -52,15 +52,22 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     Path csv = build.resolve("production-csv");
     worker = new TestWorker(Path.of(System.getProperty("it.location.data.path")), csv);
     worker.start();
-    issuer = new IssuerEndpoint(System.getProperty("it.user.pool"),
-        Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
+    issuer =
+        new IssuerEndpoint(
+            System.getProperty("it.user.pool"),
+            Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
     int httpPort = TestWorker.freePort();
     baseUri = URI.create("http://localhost:" + httpPort);
     liberty = new LibertyServer(build.resolve("liberty/wlp"), "otel-demo-production");
-    liberty.create(Path.of(System.getProperty("it.server.xml")),
-        Path.of(System.getProperty("it.war")), environment(),
-        Map.of("http.port", String.valueOf(httpPort),
-            "https.port", String.valueOf(TestWorker.freePort())),
+    liberty.create(
+        Path.of(System.getProperty("it.server.xml")),
+        Path.of(System.getProperty("it.war")),
+        environment(),
+        Map.of(
+            "http.port",
+            String.valueOf(httpPort),
+            "https.port",
+            String.valueOf(TestWorker.freePort())),
         jvmOptions(httpPort, build));
     liberty.start();
     awaitReady(baseUri);
@@ -91,8 +98,12 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put("OTEL_TRACES_EXPORTER", "logging");
     env.put("OTEL_METRICS_EXPORTER", "none");
     env.put("OTEL_LOGS_EXPORTER", "none");
-    for (String method : List.of(CLIENT + "/calculate", CLIENT + "/jobStatus", CLIENT + "/listJobs",
-        DOWNLOADS + "/open")) {
+    for (String method :
+        List.of(
+            CLIENT + "/calculate",
+            CLIENT + "/jobStatus",
+            CLIENT + "/listJobs",
+            DOWNLOADS + "/open")) {
       put(env, method + "/Timeout/value", "1500");
       put(env, method + "/CircuitBreaker/requestVolumeThreshold", "4");
       put(env, method + "/CircuitBreaker/delay", String.valueOf(BREAKER_DELAY.toMillis()));
@@ -119,9 +130,12 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     options.add("-Dhttp.port=" + httpPort);
     String agent = System.getProperty("it.jacoco.agent");
     if (agent != null && Files.exists(Path.of(agent))) {
-      options.add("-javaagent:" + agent + "=destfile="
-          + build.resolve("jacoco-production.exec").toAbsolutePath()
-          + ",includes=io.oteldemo.*,excludes=io.oteldemo.worker.proto.*");
+      options.add(
+          "-javaagent:"
+              + agent
+              + "=destfile="
+              + build.resolve("jacoco-production.exec").toAbsolutePath()
+              + ",includes=io.oteldemo.*,excludes=io.oteldemo.worker.proto.*");
     }
     return options;
   }
@@ -140,8 +154,12 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
       }
       pause(Duration.ofMillis(500));
     }
-    throw new IllegalStateException("The server at " + baseUri + " is not ready after "
-        + START_TIMEOUT + "; see its logs/messages.log");
+    throw new IllegalStateException(
+        "The server at "
+            + baseUri
+            + " is not ready after "
+            + START_TIMEOUT
+            + "; see its logs/messages.log");
   }
 
   /** A client authenticated as a new user of the required group. */
@@ -166,21 +184,29 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
   }
 
   /**
-   * Back to a healthy worker with every breaker closed and its window full of successes, so that
-   * a test's counts do not depend on the tests before it.
+   * Back to a healthy worker with every breaker closed and its window full of successes, so that a
+   * test's counts do not depend on the tests before it.
    */
   void settle() {
     worker.faults().clear();
     worker.downloads().clear();
     worker.start();
     ApiClient user = newUser();
-    String job = untilAnswered(() -> user.postJson("/api/distance/calculate",
-        "{\"date\":\"2026-01-25\"}"), 202).json().getString("job_id");
+    String job =
+        untilAnswered(
+                () -> user.postJson("/api/distance/calculate", "{\"date\":\"2026-01-25\"}"), 202)
+            .json()
+            .getString("job_id");
     for (int i = 0; i < 4; i++) {
       // A new device each time: an identical request would be coalesced, not sent to the worker.
-      untilAnswered(() -> user.postJson("/api/distance/calculate",
-          "{\"date\":\"2025-06-15\",\"device_id\":\"settle_"
-              + TestTokens.newUser().replace('-', '_') + "\"}"), 202);
+      untilAnswered(
+          () ->
+              user.postJson(
+                  "/api/distance/calculate",
+                  "{\"date\":\"2025-06-15\",\"device_id\":\"settle_"
+                      + TestTokens.newUser().replace('-', '_')
+                      + "\"}"),
+          202);
       untilAnswered(() -> user.get("/api/distance/jobs/" + job), 200);
       untilAnswered(() -> user.get("/api/distance/jobs"), 200);
       // The user's own file: only an owner's download reaches the worker's HTTP endpoint.

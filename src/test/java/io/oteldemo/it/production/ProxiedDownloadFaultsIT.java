@@ -35,7 +35,8 @@ class ProxiedDownloadFaultsIT {
   @BeforeEach
   void aCompletedJob() {
     server.settle();
-    String job = JobPolling.submit(user, "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}");
+    String job =
+        JobPolling.submit(user, "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}");
     JsonObject finished = JobPolling.awaitFinished(user, job);
     assertEquals("completed", finished.getString("status"), () -> "job: " + finished);
     downloadPath = finished.getJsonObject("result").getString("csv_download_url");
@@ -61,7 +62,9 @@ class ProxiedDownloadFaultsIT {
 
     List<String> traceparents = endpoint.traceparents();
     assertEquals(1, traceparents.size());
-    assertEquals(traceId, traceparents.get(0).split("-")[1],
+    assertEquals(
+        traceId,
+        traceparents.get(0).split("-")[1],
         () -> "the worker's download is in the request's trace: " + traceparents);
   }
 
@@ -73,8 +76,10 @@ class ProxiedDownloadFaultsIT {
         other.get("/api/distance/download/distance_19000102_iphone_stuart.csv");
 
     assertError(guessed, 404, "NOT_FOUND");
-    assertEquals(assertError(missing, 404, "NOT_FOUND").keySet(),
-        assertError(guessed, 404, "NOT_FOUND").keySet(), "the answer of a missing file");
+    assertEquals(
+        assertError(missing, 404, "NOT_FOUND").keySet(),
+        assertError(guessed, 404, "NOT_FOUND").keySet(),
+        "the answer of a missing file");
     assertEquals(0, endpoint.requests(), "the worker is not asked for another user's file");
   }
 

@@ -24,8 +24,12 @@ final class ReceivedCalls implements ServerInterceptor {
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     SpanContext caller = Span.current().getSpanContext();
-    calls.add(new ReceivedCall(call.getMethodDescriptor().getBareMethodName(),
-        caller.getTraceId(), caller.getSpanId(), caller.isSampled()));
+    calls.add(
+        new ReceivedCall(
+            call.getMethodDescriptor().getBareMethodName(),
+            caller.getTraceId(),
+            caller.getSpanId(),
+            caller.isSampled()));
     return next.startCall(call, headers);
   }
 

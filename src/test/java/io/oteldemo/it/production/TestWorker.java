@@ -42,9 +42,11 @@ final class TestWorker implements AutoCloseable {
   private Server server;
 
   TestWorker(Path locationStore, Path csvDirectory) {
-    DistanceJobProcessor processor = new DistanceJobProcessor(
-        new OwnTracksRecorderStore(locationStore), new GeoPoint(40.736097, -74.039373),
-        new DistanceCsvWriter(csvDirectory));
+    DistanceJobProcessor processor =
+        new DistanceJobProcessor(
+            new OwnTracksRecorderStore(locationStore),
+            new GeoPoint(40.736097, -74.039373),
+            new DistanceCsvWriter(csvDirectory));
     board = new EmbeddedJobBoard(processor, Clock.systemUTC(), 2, 100, 1000);
     downloads = new WorkerDownloadEndpoint(freePort(), csvDirectory);
   }
@@ -77,10 +79,11 @@ final class TestWorker implements AutoCloseable {
     }
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus("", ServingStatus.SERVING);
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", grpcPort))
-        .addService(traced(new EmbeddedDistanceService(board).bindService()))
-        .addService(traced(health.getHealthService().bindService()))
-        .build();
+    server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", grpcPort))
+            .addService(traced(new EmbeddedDistanceService(board).bindService()))
+            .addService(traced(health.getHealthService().bindService()))
+            .build();
     try {
       server.start();
     } catch (IOException e) {
@@ -92,8 +95,8 @@ final class TestWorker implements AutoCloseable {
 
   /** The interceptors run tracing first, then the recording, then the faults. */
   private ServerServiceDefinition traced(ServerServiceDefinition service) {
-    return ServerInterceptors.intercept(service, faults, received,
-        new GrpcServerTracing(propagation));
+    return ServerInterceptors.intercept(
+        service, faults, received, new GrpcServerTracing(propagation));
   }
 
   /** Goes down: connections are refused until {@link #start()}. */

@@ -35,6 +35,7 @@ class TracePropagationIT {
   private final String sub = TestTokens.newUser();
   private final String token = TestTokens.accessToken(sub);
   private final ApiClient user;
+
   /** The user's job: without one, listing asks the worker nothing. */
   private String job;
 
@@ -69,9 +70,13 @@ class TracePropagationIT {
     assertAttribute(span, "server.address", "127.0.0.1");
     assertAttribute(span, "server.port", String.valueOf(server.worker().grpcPort()));
     assertAttribute(span, "distance.job_id", job);
-    assertTrue(Pattern.compile("distance\\.job_status=(queued|processing|completed|failed)")
-        .matcher(span).find(), () -> "distance.job_status on " + span);
-    assertFalse(span.contains(sub) || span.contains(token) || span.contains("@"),
+    assertTrue(
+        Pattern.compile("distance\\.job_status=(queued|processing|completed|failed)")
+            .matcher(span)
+            .find(),
+        () -> "distance.job_status on " + span);
+    assertFalse(
+        span.contains(sub) || span.contains(token) || span.contains("@"),
         () -> "nothing personal on the span: " + span);
   }
 
@@ -79,32 +84,41 @@ class TracePropagationIT {
   void aTraceStartedByTheCallerReachesTheWorker() {
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
-    ApiClient.Answer answer = user.send(user.request("/api/distance/jobs")
-        .header("traceparent", traceparent).GET().build());
+    ApiClient.Answer answer =
+        user.send(
+            user.request("/api/distance/jobs").header("traceparent", traceparent).GET().build());
 
     assertEquals(200, answer.status(), () -> "list: " + answer);
     assertEquals(traceId, answer.json().getString("trace_id"));
     assertEquals(traceId, answer.header("x-trace-id"));
-    assertEquals(1, server.worker().received().ofTrace(traceId).size(),
+    assertEquals(
+        1,
+        server.worker().received().ofTrace(traceId).size(),
         "the worker joined the caller's trace");
   }
 
   @Test
   void eachRetryIsASpanOfItsOwnInTheSameTrace() {
-    server.worker().faults().answerByCall(WorkerFaultsIT.LIST_JOBS,
-        call -> call == 1 ? Optional.of(Status.UNAVAILABLE) : Optional.empty());
+    server
+        .worker()
+        .faults()
+        .answerByCall(
+            WorkerFaultsIT.LIST_JOBS,
+            call -> call == 1 ? Optional.of(Status.UNAVAILABLE) : Optional.empty());
     ApiClient.Answer answer = user.get("/api/distance/jobs");
     assertEquals(200, answer.status(), () -> "list: " + answer);
     String traceId = answer.json().getString("trace_id");
 
     List<ReceivedCall> calls = server.worker().received().ofTrace(traceId);
     assertEquals(2, calls.size(), "the failed attempt and the retry");
-    assertNotEquals(calls.get(0).parentSpanId(), calls.get(1).parentSpanId(),
+    assertNotEquals(
+        calls.get(0).parentSpanId(),
+        calls.get(1).parentSpanId(),
         "each attempt has its own CLIENT span");
-    assertAttribute(clientSpan("ListJobs", traceId, calls.get(0).parentSpanId()),
-        "rpc.grpc.status_code", "14");
-    assertAttribute(clientSpan("ListJobs", traceId, calls.get(1).parentSpanId()),
-        "rpc.grpc.status_code", "0");
+    assertAttribute(
+        clientSpan("ListJobs", traceId, calls.get(0).parentSpanId()), "rpc.grpc.status_code", "14");
+    assertAttribute(
+        clientSpan("ListJobs", traceId, calls.get(1).parentSpanId()), "rpc.grpc.status_code", "0");
   }
 
   @Test
@@ -122,16 +136,19 @@ class TracePropagationIT {
 
   /** The logging exporter's line of the CLIENT span of {@code method} with this span id. */
   private String clientSpan(String method, String traceId, String spanId) {
-    String name = "'distance.v1.DistanceService/" + method + "' : " + traceId + " " + spanId
-        + " CLIENT";
+    String name =
+        "'distance.v1.DistanceService/" + method + "' : " + traceId + " " + spanId + " CLIENT";
     List<String> spans = awaitLines(name, 1);
     assertEquals(1, spans.size(), () -> "one span " + name + " in messages.log");
     return spans.get(0);
   }
 
   private static void assertAttribute(String span, String key, String value) {
-    assertTrue(Pattern.compile("[{ ,]" + Pattern.quote(key) + "=" + Pattern.quote(value) + "[,}]")
-        .matcher(span).find(), () -> key + "=" + value + " expected on " + span);
+    assertTrue(
+        Pattern.compile("[{ ,]" + Pattern.quote(key) + "=" + Pattern.quote(value) + "[,}]")
+            .matcher(span)
+            .find(),
+        () -> key + "=" + value + " expected on " + span);
   }
 
   /** The lines of messages.log that contain the text, once there are at least {@code count}. */

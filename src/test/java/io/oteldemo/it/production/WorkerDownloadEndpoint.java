@@ -89,8 +89,8 @@ final class WorkerDownloadEndpoint {
     traceparents.add(traceparent == null ? "" : traceparent);
     try (exchange) {
       Thread.sleep(delay.toMillis());
-      Path file = csvDirectory.resolve(
-          exchange.getRequestURI().getPath().substring("/download/".length()));
+      Path file =
+          csvDirectory.resolve(exchange.getRequestURI().getPath().substring("/download/".length()));
       int status = failureStatus != 0 ? failureStatus : Files.isRegularFile(file) ? 200 : 404;
       if (status != 200) {
         exchange.sendResponseHeaders(status, -1);

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Faults the test worker injects per gRPC method, and how many calls of each reached it: an
- * answer with a status instead of the real one, a delay before answering, or a pattern by call
- * number (flapping).
+ * Faults the test worker injects per gRPC method, and how many calls of each reached it: an answer
+ * with a status instead of the real one, a delay before answering, or a pattern by call number
+ * (flapping).
  */
 final class WorkerFaults implements ServerInterceptor {
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fault injection against the production-like server: the worker answers each gRPC status, is
- * slow, flaps, or is down, and the tests observe the HTTP answers and how many calls reached the
- * worker. The policies are the production ones, tightened through configuration (see {@link
+ * Fault injection against the production-like server: the worker answers each gRPC status, is slow,
+ * flaps, or is down, and the tests observe the HTTP answers and how many calls reached the worker.
+ * The policies are the production ones, tightened through configuration (see {@link
  * ProductionServer}).
  */
 @ExtendWith(ProductionLikeDeployment.class)
@@ -42,6 +42,7 @@ class WorkerFaultsIT {
   private final ProductionServer server;
   private final WorkerFaults faults;
   private final ApiClient user;
+
   /** The user's job: without one, listing asks the worker nothing. */
   private String job;
 
@@ -69,8 +70,11 @@ class WorkerFaultsIT {
     faults.answer(CALCULATE, Status.UNAVAILABLE);
     ApiClient.Answer post = user.postJson(CALCULATE_PATH, "{\"date\":\"2026-01-26\"}");
     assertError(post, 503, "SERVICE_UNAVAILABLE");
-    assertEquals(1, faults.calls(CALCULATE), "a calculation that reached the worker is never "
-        + "repeated: it could queue a second job");
+    assertEquals(
+        1,
+        faults.calls(CALCULATE),
+        "a calculation that reached the worker is never "
+            + "repeated: it could queue a second job");
   }
 
   static Stream<Arguments> grpcStatuses() {
@@ -95,18 +99,22 @@ class WorkerFaultsIT {
 
   @ParameterizedTest(name = "{0} -> {1} {2}, {3} call(s)")
   @MethodSource("grpcStatuses")
-  void everyGrpcStatusOfTheWorkerHasItsHttpAnswer(Status.Code code, int httpStatus,
-      String errorCode, int workerCalls) {
+  void everyGrpcStatusOfTheWorkerHasItsHttpAnswer(
+      Status.Code code, int httpStatus, String errorCode, int workerCalls) {
     faults.answer(LIST_JOBS, Status.fromCode(code).withDescription("injected " + code));
 
     ApiClient.Answer answer = user.get(JOBS_PATH);
 
     assertError(answer, httpStatus, errorCode);
-    assertEquals(workerCalls, faults.calls(LIST_JOBS), () -> "calls that reached the worker for "
-        + code + " (only UNAVAILABLE is retried)");
+    assertEquals(
+        workerCalls,
+        faults.calls(LIST_JOBS),
+        () -> "calls that reached the worker for " + code + " (only UNAVAILABLE is retried)");
     if (httpStatus >= 500) {
-      assertTrue(!answer.body().contains("injected"), () -> "the worker's own words stay out of "
-          + "a server-side failure's answer: " + answer);
+      assertTrue(
+          !answer.body().contains("injected"),
+          () ->
+              "the worker's own words stay out of " + "a server-side failure's answer: " + answer);
     }
   }
 
@@ -116,14 +124,18 @@ class WorkerFaultsIT {
 
     ApiClient.Answer opening = user.get(JOBS_PATH + "/" + job);
     assertError(opening, 503, "SERVICE_UNAVAILABLE");
-    assertEquals(2, faults.calls(JOB_STATUS), "2 failures in the window of 4 reach 50 %: the "
-        + "breaker opens, and the last retry is not made into the open circuit");
+    assertEquals(
+        2,
+        faults.calls(JOB_STATUS),
+        "2 failures in the window of 4 reach 50 %: the "
+            + "breaker opens, and the last retry is not made into the open circuit");
 
     ApiClient.Answer whileOpen = user.get(JOBS_PATH + "/" + job);
     assertError(whileOpen, 503, "SERVICE_UNAVAILABLE");
     assertEquals(2, faults.calls(JOB_STATUS), "an open breaker answers without calling");
     long retryAfter = Long.parseLong(whileOpen.header("Retry-After"));
-    assertTrue(retryAfter >= 1 && retryAfter <= ProductionServer.BREAKER_DELAY.toSeconds(),
+    assertTrue(
+        retryAfter >= 1 && retryAfter <= ProductionServer.BREAKER_DELAY.toSeconds(),
         () -> "Retry-After is the remaining open time: " + whileOpen);
 
     faults.clear();
@@ -154,8 +166,8 @@ class WorkerFaultsIT {
 
   @Test
   void aFlappingWorkerIsRiddenOutByTheRetriesOfReads() {
-    faults.answerByCall(LIST_JOBS,
-        call -> call % 2 == 1 ? Optional.of(Status.UNAVAILABLE) : Optional.empty());
+    faults.answerByCall(
+        LIST_JOBS, call -> call % 2 == 1 ? Optional.of(Status.UNAVAILABLE) : Optional.empty());
 
     assertEquals(200, user.get(JOBS_PATH).status());
     assertEquals(200, user.get(JOBS_PATH).status());
@@ -167,12 +179,14 @@ class WorkerFaultsIT {
     faults.delay(JOB_STATUS, Duration.ofMillis(700));
     int concurrent = ProductionServer.BULKHEAD * 3;
 
-    List<ApiClient.Answer> answers = concurrently(concurrent, () -> user.get(JOBS_PATH + "/" + job));
+    List<ApiClient.Answer> answers =
+        concurrently(concurrent, () -> user.get(JOBS_PATH + "/" + job));
 
     long served = answers.stream().filter(answer -> answer.status() == 200).count();
     List<ApiClient.Answer> rejected =
         answers.stream().filter(answer -> answer.status() != 200).toList();
-    assertTrue(served >= 1 && served <= ProductionServer.BULKHEAD,
+    assertTrue(
+        served >= 1 && served <= ProductionServer.BULKHEAD,
         () -> "at most " + ProductionServer.BULKHEAD + " calls at once: " + answers);
     assertTrue(!rejected.isEmpty(), () -> "some calls rejected: " + answers);
     rejected.forEach(answer -> assertError(answer, 503, "SERVICE_UNAVAILABLE"));
@@ -186,7 +200,8 @@ class WorkerFaultsIT {
 
     List<ApiClient.Answer> answers = concurrently(4, () -> user.get(JOBS_PATH));
 
-    assertTrue(answers.stream().allMatch(answer -> answer.status() == 200),
+    assertTrue(
+        answers.stream().allMatch(answer -> answer.status() == 200),
         () -> "4 concurrent lists, none rejected: " + answers);
     assertEquals(4, faults.calls(LIST_JOBS));
   }
@@ -196,34 +211,39 @@ class WorkerFaultsIT {
     server.worker().stop();
 
     assertError(user.get(JOBS_PATH + "/" + job), 503, "SERVICE_UNAVAILABLE");
-    assertError(user.postJson(CALCULATE_PATH, "{\"date\":\"2026-01-26\"}"), 503,
-        "SERVICE_UNAVAILABLE");
+    assertError(
+        user.postJson(CALCULATE_PATH, "{\"date\":\"2026-01-26\"}"), 503, "SERVICE_UNAVAILABLE");
     ApiClient.Answer ready = server.anonymous().get("/health/ready");
-    assertEquals(200, ready.status(), () -> "a worker outage keeps the pod in the Service: "
-        + ready);
+    assertEquals(
+        200, ready.status(), () -> "a worker outage keeps the pod in the Service: " + ready);
     assertTrue(ready.body().contains("UNREACHABLE"), () -> "and readiness reports it: " + ready);
 
     // Long enough for the channel's reconnect backoff to grow past the breaker's delay.
     ProductionServer.pause(Duration.ofSeconds(8));
     server.worker().start();
 
-    ApiClient.Answer recovered = ProductionServer.poll(() -> user.get(JOBS_PATH + "/" + job), 200,
-        ProductionServer.BREAKER_DELAY.multipliedBy(3));
+    ApiClient.Answer recovered =
+        ProductionServer.poll(
+            () -> user.get(JOBS_PATH + "/" + job),
+            200,
+            ProductionServer.BREAKER_DELAY.multipliedBy(3));
     assertEquals(200, recovered.status(), () -> "recovered without a restart: " + recovered);
     assertTrue(server.anonymous().get("/health/ready").body().contains("SERVING"));
   }
 
-  static List<ApiClient.Answer> concurrently(int count,
-      Supplier<ApiClient.Answer> request) throws Exception {
+  static List<ApiClient.Answer> concurrently(int count, Supplier<ApiClient.Answer> request)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<ApiClient.Answer>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return request.get();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return request.get();
+                }));
       }
       start.countDown();
       List<ApiClient.Answer> answers = new ArrayList<>();
