@@ -6,6 +6,7 @@ import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -118,40 +118,8 @@ public class DistanceResource {
       responseCode = "200",
       description = "A page of jobs",
       content = @Content(schema = @Schema(implementation = JobListView.class)))
-  public JobListView list(
-      @Parameter(in = ParameterIn.QUERY, description = "queued, processing, completed or failed")
-          @QueryParam("status")
-          String status,
-      @Parameter(in = ParameterIn.QUERY, description = "YYYY-MM-DD", example = "2026-01-25")
-          @QueryParam("date")
-          String date,
-      @Parameter(in = ParameterIn.QUERY, description = "Device id", example = "iphone_stuart")
-          @QueryParam("device_id")
-          String deviceId,
-      @Parameter(
-              in = ParameterIn.QUERY,
-              description = "1-500, default 50",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "500",
-                      defaultValue = "50"))
-          @QueryParam("limit")
-          String limit,
-      @Parameter(
-              in = ParameterIn.QUERY,
-              description = ">= 0, default 0",
-              schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-          @QueryParam("offset")
-          String offset) {
-    return jobs.list(
-        new JobQuery(
-            rules.status("status", status),
-            rules.dateFilter("date", date),
-            rules.deviceIdFilter("device_id", deviceId),
-            rules.limit("limit", limit),
-            rules.offset("offset", offset)));
+  public JobListView list(@BeanParam JobListParameters parameters) {
+    return jobs.list(parameters.query(rules));
   }
 
   private static Response withRetryAfter(Response.ResponseBuilder response, String status) {
