@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TypedObjects {
 
-  private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
+  private static final List<String> MODEL_PACKAGES =
+      List.of("io.fabric8.kubernetes.api.model", "io.fabric8.openshift.api.model.monitoring");
 
   private TypedObjects() {}
 
@@ -79,7 +80,7 @@ public final class TypedObjects {
       map.forEach((key, element) -> walk(element, path + "." + key, problems));
       return;
     }
-    if (!value.getClass().getName().startsWith(MODEL_PACKAGE)) {
+    if (!inModel(value.getClass())) {
       return;
     }
     RequiredFields.missing(value)
@@ -106,12 +107,16 @@ public final class TypedObjects {
     }
   }
 
+  private static boolean inModel(Class<?> type) {
+    return MODEL_PACKAGES.stream().anyMatch(type.getName()::startsWith);
+  }
+
   private static boolean isGetter(Method method) {
     return method.getName().startsWith("get")
         && method.getParameterCount() == 0
         && !Modifier.isStatic(method.getModifiers())
         && method.getDeclaringClass() != Object.class
-        && method.getDeclaringClass().getName().startsWith(MODEL_PACKAGE);
+        && inModel(method.getDeclaringClass());
   }
 
   private static String propertyName(Method getter) {

@@ -13,7 +13,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** One document of a YAML file ({@code ---} separates them), and where it came from. */
 public record YamlDocument(Path file, int index, ObjectNode content) {
 
-  static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+  static final YAMLMapper MAPPER =
+      YAMLMapper.builder().annotationIntrospector(new MonitoringModelIntrospector()).build();
 
   /** Every non-empty document of a file; a file that is not YAML fails with its name. */
   public static List<YamlDocument> readAll(Path file) {
