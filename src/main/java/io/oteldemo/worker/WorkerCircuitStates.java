@@ -8,7 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -76,10 +75,6 @@ public class WorkerCircuitStates {
   /** The circuit of a {@code @CircuitBreaker} method. */
   InferredCircuit of(Method method) {
     return circuits.computeIfAbsent(method, this::observed).circuit();
-  }
-
-  Collection<InferredCircuit> circuits() {
-    return circuits.values().stream().map(Observed::circuit).toList();
   }
 
   private Observed observed(Method method) {

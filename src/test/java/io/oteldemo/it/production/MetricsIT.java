@@ -1,7 +1,6 @@
 package io.oteldemo.it.production;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.it.ApiClient;
@@ -277,7 +276,6 @@ class MetricsIT {
         before + increase,
         after,
         () -> metric + attributes + " from " + before + ": " + metrics.points(metric));
-    assertFalse(Double.isNaN(after));
   }
 
   private static HttpRequest calculate(ApiClient user, String body, String key) {
