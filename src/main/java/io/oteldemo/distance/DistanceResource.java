@@ -47,6 +47,7 @@ public class DistanceResource {
   @POST
   @Path("/calculate")
   @RateLimited(RouteClass.CALCULATE)
+  @SubmissionMetered
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Queue a distance calculation")
   @RequestBody(

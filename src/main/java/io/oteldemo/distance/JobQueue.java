@@ -48,6 +48,9 @@ public class JobQueue {
 
   @Inject WorkerWaits waits;
 
+  /** Replaced by the request's own through CDI; a plain one where the queue is built by hand. */
+  @Inject JoinedJob joined = new JoinedJob();
+
   Clock clock = Clock.systemUTC();
 
   /** Always queues a new job. */
@@ -111,7 +114,12 @@ public class JobQueue {
 
   /** The slot's latest job, if the worker still has it queued or processing. */
   private Optional<QueuedJob> runningJob(JobSlot slot) {
-    return registry.latestJobId(slot).flatMap(this::ifRunning);
+    return registry.latestJobId(slot).flatMap(this::ifRunning).map(this::joined);
+  }
+
+  private QueuedJob joined(QueuedJob job) {
+    joined.mark();
+    return job;
   }
 
   private Optional<QueuedJob> ifRunning(String jobId) {

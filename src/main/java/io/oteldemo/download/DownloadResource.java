@@ -40,10 +40,12 @@ public class DownloadResource {
   @Inject CsvSource csvSource;
   @Inject DownloadAccess access;
   @Inject CurrentUser user;
+  @Inject DownloadMetrics metrics;
 
   @GET
   @Path("/{file: .+}")
   @RateLimited(RouteClass.DOWNLOAD)
+  @DownloadMetered
   @Produces({CSV_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
       summary = "Download a job's CSV",
@@ -84,10 +86,11 @@ public class DownloadResource {
     return new ApiException(ErrorCode.NOT_FOUND, "No such file: " + name);
   }
 
-  private static StreamingOutput stream(InputStream content) {
+  /** Streams the file; its bytes are counted once it was written whole. */
+  private StreamingOutput stream(InputStream content) {
     return output -> {
       try (InputStream in = content) {
-        in.transferTo(output);
+        metrics.sent(in.transferTo(output));
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.oteldemo.download;
 
+import io.oteldemo.worker.ObservedCircuit;
 import io.oteldemo.worker.WorkerCircuitBreakers;
 import io.oteldemo.worker.WorkerSettings;
 import io.oteldemo.worker.WorkerTimeoutException;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 @Typed(WorkerDownloadClient.class)
+@ObservedCircuit
 public class WorkerDownloadClient {
 
   static final String OPEN = "open";

@@ -37,4 +37,24 @@ public enum ErrorCode {
     }
     return status >= 500 ? INTERNAL_ERROR : VALIDATION_ERROR;
   }
+
+  /**
+   * The code of an error answer: the one its body names, else the one of its status (an answer the
+   * runtime built without our body).
+   */
+  public static ErrorCode ofAnswer(int status, Object entity) {
+    if (entity instanceof ErrorBody body && body.error() != null) {
+      for (ErrorCode code : values()) {
+        if (code.name().equals(body.error().code())) {
+          return code;
+        }
+      }
+    }
+    return forStatus(status);
+  }
+
+  /** The code as a metric attribute value: its name in lower case, e.g. {@code rate_limited}. */
+  public String attributeValue() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

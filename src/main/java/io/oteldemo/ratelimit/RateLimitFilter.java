@@ -31,6 +31,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
   @Inject RateLimiter limiter;
   @Inject CurrentUser currentUser;
+  @Inject RateLimitMetrics metrics;
   @Context ResourceInfo resourceInfo;
 
   @Override
@@ -40,7 +41,15 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (limited == null || currentUser.get().isEmpty()) {
       return;
     }
-    RateLimitDecision decision = limiter.take(currentUser.get().get().subject(), limited.value());
+    RateLimitDecision decision;
+    try {
+      decision = limiter.take(currentUser.get().get().subject(), limited.value());
+    } catch (RuntimeException failClosed) {
+      // Without a store to decide, the closed fail mode refuses (503): undecided too.
+      metrics.record(limited.value(), RateLimitMetrics.Decision.UNDECIDED);
+      throw failClosed;
+    }
+    metrics.record(limited.value(), RateLimitMetrics.Decision.of(decision));
     request.setProperty(DECISION, decision);
     if (!decision.allowed()) {
       throw new RateLimitedException(decision);

@@ -1,6 +1,7 @@
 package io.oteldemo.ratelimit;
 
 import io.oteldemo.redis.RedisConnection;
+import io.oteldemo.redis.RedisErrors;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,7 @@ public class RateLimiter {
   @Inject Config config;
   @Inject RedisConnection redis;
   @Inject RedisBucketCalls redisBuckets;
+  @Inject RedisErrors redisErrors;
 
   private final Map<RouteClass, RateLimitPolicy> policies = new EnumMap<>(RouteClass.class);
   private TokenBuckets localBuckets;
@@ -68,6 +70,7 @@ public class RateLimiter {
     try {
       return redisBuckets.take(subject, policy);
     } catch (RuntimeException e) {
+      redisErrors.failed("take a rate-limit token", e);
       return outagePolicy.decide(policy, e);
     }
   }

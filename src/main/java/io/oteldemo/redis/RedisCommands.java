@@ -1,5 +1,6 @@
 package io.oteldemo.redis;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -17,7 +18,14 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class RedisCommands {
 
+  /** Where failures are counted ({@link RedisErrors}, once the application has started). */
+  private static volatile BiConsumer<String, RuntimeException> errors = (operation, e) -> {};
+
   private RedisCommands() {}
+
+  static void reportErrorsTo(BiConsumer<String, RuntimeException> counter) {
+    errors = counter;
+  }
 
   /**
    * @param operation what was being done, for the log, e.g. "find a job"
@@ -30,9 +38,11 @@ public final class RedisCommands {
         return commands.get();
       } catch (JedisException second) {
         second.addSuppressed(first);
+        errors.accept(operation, second);
         throw new SharedStateUnavailableException(operation, second);
       }
     } catch (JedisException e) {
+      errors.accept(operation, e);
       throw new SharedStateUnavailableException(operation, e);
     }
   }

@@ -45,6 +45,19 @@ public final class FaultToleranceSetting {
     return Duration.of(value, unit);
   }
 
+  /** A whole-number parameter, e.g. a breaker's {@code successThreshold}. */
+  static long number(
+      Function<String, Optional<String>> lookup,
+      Method method,
+      Class<? extends Annotation> annotation,
+      String parameter,
+      long annotationValue) {
+    return resolve(lookup, method, annotation, parameter)
+        .map(String::trim)
+        .map(Long::parseLong)
+        .orElse(annotationValue);
+  }
+
   /** Whether the annotation's policy is in force on the method (both switches of the spec). */
   static boolean enabled(
       Function<String, Optional<String>> lookup,

@@ -53,6 +53,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * <p>{@link #health()} has no policy: it never throws, and answers {@code UNREACHABLE} itself.
  */
 @ApplicationScoped
+@ObservedCircuit
 public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
 
   /** Health probes must answer quickly even when calls may take long. */

@@ -1,6 +1,7 @@
 package io.oteldemo.distance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,16 @@ class JobQueueTest {
     assertEquals("queued", second.status());
     assertEquals(first.queuedAt(), second.queuedAt());
     assertEquals(1, worker.calculations.get(), "one job queued");
+  }
+
+  @Test
+  void onlyTheRequestThatJoinedARunningJobIsMarkedCoalesced() {
+    queue.submitOrJoin("alice", PHONE_DAY);
+    assertFalse(queue.joined.joined(), "the first request queued its job");
+
+    queue.joined = new JoinedJob();
+    queue.submitOrJoin("alice", PHONE_DAY);
+    assertTrue(queue.joined.joined(), "the identical request joined it");
   }
 
   @Test

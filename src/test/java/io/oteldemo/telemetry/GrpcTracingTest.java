@@ -33,6 +33,10 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -71,9 +75,11 @@ class GrpcTracingTest {
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SdkTracerProvider tracerProvider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
   private final OpenTelemetrySdk openTelemetry =
       OpenTelemetrySdk.builder()
           .setTracerProvider(tracerProvider)
+          .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
           .setPropagators(
               ContextPropagators.create(
                   TextMapPropagator.composite(
@@ -180,6 +186,39 @@ class GrpcTracingTest {
         () -> assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode()),
         () -> assertTrue(span.hasEnded()),
         () -> assertFalse(span.getParentSpanContext().isValid(), "no parent: a root span"));
+  }
+
+  @Test
+  void eachCallIsTimedByMethodAndStatusCode() {
+    stub().getJobStatus(GetJobStatusRequest.newBuilder().setJobId(JOB_ID).build());
+    assertThrows(
+        StatusRuntimeException.class,
+        () ->
+            stub().getJobStatus(GetJobStatusRequest.newBuilder().setJobId(MISSING_JOB_ID).build()));
+
+    MetricData calls =
+        metrics.collectAllMetrics().stream()
+            .filter(metric -> metric.getName().equals("distance.worker.calls"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no distance.worker.calls"));
+    assertEquals("s", calls.getUnit());
+    List<String> series =
+        calls.getHistogramData().getPoints().stream()
+            .map(
+                point ->
+                    point.getAttributes().get(GrpcClientTracing.RPC)
+                        + "/"
+                        + point.getAttributes().get(GrpcClientTracing.GRPC_STATUS_CODE)
+                        + "="
+                        + point.getCount())
+            .sorted()
+            .toList();
+    assertEquals(List.of("GetJobStatus/NOT_FOUND=1", "GetJobStatus/OK=1"), series);
+    assertTrue(
+        calls.getHistogramData().getPoints().stream()
+            .mapToDouble(HistogramPointData::getSum)
+            .allMatch(seconds -> seconds > 0 && seconds < 10),
+        "durations in seconds");
   }
 
   @Test

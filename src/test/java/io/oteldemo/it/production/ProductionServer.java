@@ -43,6 +43,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
   private final TestWorker worker;
+  private final MetricsReceiver metrics = new MetricsReceiver();
   private final IssuerEndpoint issuer;
   private final LibertyServer liberty;
   private final URI baseUri;
@@ -95,8 +96,16 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put("CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
     // The operator's opt-in to the worker's address in /health/ready (ProductionConfigurationIT).
     env.put("HEALTH_REPORT_TARGETS", "true");
+    // As kubernetes/base/config.env: OpenTelemetry on for the whole runtime, so Liberty's JVM
+    // metrics are exported too (an application-level SDK gets no runtime telemetry).
+    env.put("OTEL_SDK_DISABLED", "false");
+    env.put("OTEL_SERVICE_NAME", "otel-demo");
     env.put("OTEL_TRACES_EXPORTER", "logging");
-    env.put("OTEL_METRICS_EXPORTER", "none");
+    // Metrics to the receiver in this JVM, often enough for the tests to read them at once.
+    env.put("OTEL_METRICS_EXPORTER", "otlp");
+    env.put("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/protobuf");
+    env.put("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", metrics.endpoint());
+    env.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
     env.put("OTEL_LOGS_EXPORTER", "none");
     for (String method :
         List.of(
@@ -179,6 +188,10 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     return worker;
   }
 
+  MetricsReceiver metrics() {
+    return metrics;
+  }
+
   List<String> messages() {
     return liberty.messages();
   }
@@ -252,6 +265,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     } finally {
       worker.close();
       issuer.close();
+      metrics.close();
     }
   }
 }

@@ -1,0 +1,115 @@
+package io.oteldemo.it.production;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoublePredicate;
+
+/**
+ * An OTLP/HTTP metrics endpoint inside the test JVM ({@code POST /v1/metrics}, protobuf), which the
+ * production-like server exports to every half second. The exports are cumulative, so the latest
+ * point of each series is its current value.
+ */
+final class MetricsReceiver implements AutoCloseable {
+
+  private final HttpServer server;
+  private final Map<String, Map<Map<String, String>, OtlpMetrics.Point>> series =
+      new ConcurrentHashMap<>();
+  private final AtomicLong exports = new AtomicLong();
+
+  MetricsReceiver() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/v1/metrics",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            for (OtlpMetrics.Point point : OtlpMetrics.read(body.readAllBytes())) {
+              series
+                  .computeIfAbsent(point.metric(), name -> new ConcurrentHashMap<>())
+                  .put(point.attributes(), point);
+            }
+            exports.incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, -1);
+          } catch (IOException | RuntimeException e) {
+            exchange.sendResponseHeaders(400, -1);
+          } finally {
+            exchange.close();
+          }
+        });
+    server.start();
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/metrics";
+  }
+
+  Set<String> names() {
+    return new TreeSet<>(series.keySet());
+  }
+
+  /** The latest points of a metric. */
+  List<OtlpMetrics.Point> points(String metric) {
+    return List.copyOf(series.getOrDefault(metric, Map.of()).values());
+  }
+
+  /**
+   * The sum over the series whose attributes include {@code attributes}: a counter's or gauge's
+   * value, a histogram's count.
+   */
+  double value(String metric, Map<String, String> attributes) {
+    double total = 0;
+    for (OtlpMetrics.Point point : points(metric)) {
+      if (point.attributes().entrySet().containsAll(attributes.entrySet())) {
+        total += point.kind() == OtlpMetrics.Kind.HISTOGRAM ? point.count() : point.value();
+      }
+    }
+    return total;
+  }
+
+  /** Waits until the value satisfies {@code expected} (at most 15 s); the last value seen. */
+  double await(String metric, Map<String, String> attributes, DoublePredicate expected) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    double value = value(metric, attributes);
+    while (!expected.test(value) && Instant.now().isBefore(deadline)) {
+      ProductionServer.pause(Duration.ofMillis(200));
+      value = value(metric, attributes);
+    }
+    return value;
+  }
+
+  /**
+   * Waits for two more exports, so that what was recorded before this call has arrived (the first
+   * may have been collected before it).
+   */
+  void awaitCurrent() {
+    long target = exports.get() + 2;
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    while (exports.get() < target) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("No metrics export from the server for 15 s");
+      }
+      ProductionServer.pause(Duration.ofMillis(100));
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
