@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -61,14 +62,23 @@ public class RateLimiter {
   }
 
   public RateLimitDecision take(String subject, RouteClass route) {
+    return take(subject, route, Optional.empty()).decision();
+  }
+
+  /**
+   * The decision, and in the same Redis round trip the hash {@code readAlong} when the request is
+   * allowed and the limits are in Redis; nothing is read along otherwise (in process, or decided by
+   * the outage policy).
+   */
+  LimitedRead take(String subject, RouteClass route, Optional<String> readAlong) {
     RateLimitPolicy policy = policies.get(route);
     if (localBuckets != null) {
-      return localBuckets.take(subject, policy);
+      return LimitedRead.only(localBuckets.take(subject, policy));
     }
     try {
-      return redisBuckets.take(subject, policy);
+      return redisBuckets.take(subject, policy, readAlong);
     } catch (RuntimeException e) {
-      return outagePolicy.decide(policy, e);
+      return LimitedRead.only(outagePolicy.decide(policy, e));
     }
   }
 
