@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -63,9 +64,10 @@ public final class RedisJobRegistry implements JobRegistry {
       """;
 
   /**
-   * Keeps a final view once: only the first caller gets 1. A job registered by the previous version
+   * Keeps a final view once: only the first caller gets 1, and so does that caller's repeat of the
+   * same call (its token) when the first reply was lost. A job registered by the previous version
    * has no hash yet: it is made, for the job's remaining retention. KEYS: job's hash, slot's
-   * completed; ARGV: final view, entry, remaining ttl ms, job id, "1" when completed.
+   * completed; ARGV: final view, entry, remaining ttl ms, job id, "1" when completed, token.
    */
   private static final String KEEP_SCRIPT =
       """
@@ -74,8 +76,12 @@ public final class RedisJobRegistry implements JobRegistry {
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
       end
       if redis.call('HSETNX', KEYS[1], 'final', ARGV[1]) == 0 then
+        if redis.call('HGET', KEYS[1], 'keeper') == ARGV[6] then
+          return 1
+        end
         return 0
       end
+      redis.call('HSET', KEYS[1], 'keeper', ARGV[6])
       if ARGV[5] == '1' then
         redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[3])
       end
@@ -188,6 +194,11 @@ public final class RedisJobRegistry implements JobRegistry {
 
   @Override
   public boolean keep(RegisteredJob job, WorkerJob finalView) {
+    // One token per keep: RedisCommands repeats a call whose reply was lost, with the same token.
+    return keep(job, finalView, UUID.randomUUID().toString());
+  }
+
+  boolean keep(RegisteredJob job, WorkerJob finalView, String token) {
     long ttl = Duration.between(clock.instant(), job.registeredAt().plus(retention)).toMillis();
     if (ttl <= 0 || !RegisteredJob.isFinal(finalView)) {
       return false;
@@ -204,7 +215,8 @@ public final class RedisJobRegistry implements JobRegistry {
                         JobRecordJson.entry(job),
                         Long.toString(ttl),
                         job.jobId(),
-                        job.keeping(finalView).keptCompleted() ? "1" : "0")));
+                        job.keeping(finalView).keptCompleted() ? "1" : "0",
+                        token)));
     return Long.valueOf(1).equals(kept);
   }
 

@@ -213,6 +213,40 @@ class RedisJobRegistryTest {
     assertEquals(Optional.empty(), replicaA.completedJobId(job.slot()));
   }
 
+  @Test
+  void onlyTheFirstKeeperKeepsAndItsOwnRepeatIsRecognised() {
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    replicaA.register(job);
+
+    assertTrue(replicaA.keep(job, FinalViews.completed("job-1"), "token-a"), "the first keeper");
+    assertTrue(
+        replicaA.keep(job, FinalViews.completed("job-1"), "token-a"),
+        "the same call repeated after a lost reply is still the first keeper");
+    assertFalse(replicaB.keep(job, FinalViews.completed("job-1")), "another keeper is not");
+    assertFalse(replicaA.keep(job, FinalViews.failed("job-1")), "and the view never changes");
+    assertEquals(
+        FinalViews.completed("job-1"), replicaB.find("alice", "job-1").orElseThrow().kept().get());
+  }
+
+  @Test
+  void aJobOfThePreviousVersionIsFoundByItsOldKeyAndKeptUnderItsOwnersTag() {
+    RegisteredJob job = job("old-1", "alice", PHONE);
+    clientA.set(
+        "job:old-1",
+        "{\"owner\":\"alice\",\"date\":\"2026-01-25\",\"registered_at\":\""
+            + job.registeredAt()
+            + "\",\"device_id\":\"iphone_stuart\"}");
+
+    assertEquals(Optional.of(job), replicaA.find("alice", "old-1"), "found by job:<id>");
+    assertEquals(Optional.empty(), replicaA.find("bob", "old-1"), "for its owner only");
+    assertTrue(replicaA.keep(job, FinalViews.failed("old-1")));
+
+    assertEquals(
+        FinalViews.failed("old-1"),
+        replicaB.find("alice", "old-1").orElseThrow().kept().orElseThrow());
+    assertTrue(clientA.exists("jobs:{alice}:job:old-1"), "kept under the owner's tag");
+  }
+
   private static RegisteredJob job(String id, String owner, Optional<String> device) {
     return new RegisteredJob(id, owner, DAY, device, Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
