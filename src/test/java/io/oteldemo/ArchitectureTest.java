@@ -57,7 +57,7 @@ class ArchitectureTest {
           Map.entry("error", Set.of()),
           Map.entry("health", Set.of("ratelimit", "worker")),
           Map.entry("idempotency", Set.of("error", "redis")),
-          Map.entry("jobs", Set.of("redis")),
+          Map.entry("jobs", Set.of("redis", "worker")),
           Map.entry("ratelimit", Set.of("auth", "error", "redis", "telemetry")),
           Map.entry("redis", Set.of()),
           Map.entry("telemetry", Set.of()),

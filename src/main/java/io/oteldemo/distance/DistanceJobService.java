@@ -12,8 +12,8 @@ import io.oteldemo.idempotency.IdempotencyStore;
 import io.oteldemo.idempotency.StoredAcceptance;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.RegisteredJob;
+import io.oteldemo.ratelimit.ReadAlongHashes;
 import io.oteldemo.telemetry.RequestTrace;
-import io.oteldemo.worker.DistanceWorkerClient;
 import io.oteldemo.worker.QueuedJob;
 import io.oteldemo.worker.WorkerJob;
 import io.oteldemo.worker.WorkerJobResult;
@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The distance jobs as the API presents them: created through the worker and remembered in the
@@ -37,8 +36,9 @@ public class DistanceJobService {
   static final String JOBS_PATH = "/api/distance/jobs/";
   static final String DOWNLOAD_PATH = "/api/distance/download/";
 
-  @Inject DistanceWorkerClient worker;
   @Inject JobRegistry registry;
+  @Inject CurrentJobs current;
+  @Inject ReadAlongHashes readAlong;
   @Inject JobQueue queue;
   @Inject IdempotencyStore idempotency;
   @Inject CurrentUser user;
@@ -99,16 +99,19 @@ public class DistanceJobService {
         job.jobId(), job.status(), job.queuedAt(), JOBS_PATH + job.jobId(), trace.traceId());
   }
 
-  /** A job the caller created here; any other id is not found, without asking the worker. */
+  /**
+   * A job the caller created here; any other id is not found, without asking the worker. A kept
+   * (finished) job is answered from the registry; its record usually came with the rate-limit
+   * decision ({@link JobRecordReadAlong}), so it costs no round trip of its own.
+   */
   public JobView job(String jobId) {
     String owner = user.require().subject();
     RegisteredJob registered =
         Optional.of(jobId)
             .filter(DistanceRules::isJobId)
-            .flatMap(registry::find)
-            .filter(job -> job.owner().equals(owner))
+            .flatMap(id -> find(owner, id))
             .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Job not found: " + jobId));
-    WorkerJob job = worker.jobStatus(jobId);
+    WorkerJob job = current.of(registered);
     return new JobView(
         job.jobId(),
         job.status(),
@@ -122,15 +125,19 @@ public class DistanceJobService {
         trace.traceId());
   }
 
+  /** The owner's job, read along with the rate-limit decision when it was, else now. */
+  private Optional<RegisteredJob> find(String owner, String jobId) {
+    return registry
+        .recordKey(owner, jobId)
+        .flatMap(readAlong::fields)
+        .map(fields -> registry.find(owner, jobId, fields))
+        .orElseGet(() -> registry.find(owner, jobId));
+  }
+
+  /** The caller's jobs: kept ones from the registry, the worker asked about the rest only. */
   public JobListView list(JobQuery query) {
-    Set<String> owned = registry.jobIdsOf(user.require().subject());
-    List<WorkerJobSummary> ours =
-        owned.isEmpty()
-            ? List.of()
-            : JobListing.readAll(worker, query.status()).stream()
-                .filter(job -> owned.contains(job.jobId()))
-                .toList();
-    JobListing.Page page = JobListing.page(ours, query);
+    List<RegisteredJob> owned = registry.jobsOf(user.require().subject());
+    JobListing.Page page = JobListing.page(current.summaries(owned), query);
     return new JobListView(
         page.jobs().stream().map(DistanceJobService::summaryView).toList(),
         page.totalCount(),

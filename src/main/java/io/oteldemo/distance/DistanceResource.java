@@ -95,7 +95,7 @@ public class DistanceResource {
 
   @GET
   @Path("/jobs/{id}")
-  @RateLimited(RouteClass.STATUS)
+  @RateLimited(value = RouteClass.STATUS, readAlong = JobRecordReadAlong.class)
   @Operation(summary = "A job's status")
   @APIResponse(
       responseCode = "200",

@@ -67,7 +67,8 @@ public class JobQueue {
       String owner, CalculateCommand command, Optional<IdempotencyClaim> claim) {
     QueuedJob job = worker.calculate(command.date(), command.deviceId());
     recorder.record(
-        new RegisteredJob(job.jobId(), owner, command.date(), command.deviceId(), clock.instant()),
+        new RegisteredJob(job.jobId(), owner, command.date(), command.deviceId(), clock.instant())
+            .queuedAt(job.queuedAt()),
         claim.map(
             started ->
                 new JobRecorder.KeyAnswer(

@@ -1,5 +1,6 @@
 package io.oteldemo.jobs;
 
+import io.oteldemo.worker.WorkerJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * The job registry of one server process, used when no Redis is configured: entries expire after
  * the retention period and the oldest are dropped past a fixed number, so memory stays bounded. The
- * owner and slot indexes are kept in step with the entries.
+ * owner and slot indexes are kept in step with the entries; a kept final view lives and goes with
+ * its entry.
  */
 public final class InMemoryJobRegistry implements JobRegistry {
 
@@ -53,9 +56,9 @@ public final class InMemoryJobRegistry implements JobRegistry {
   }
 
   @Override
-  public synchronized Optional<RegisteredJob> find(String jobId) {
+  public synchronized Optional<RegisteredJob> find(String owner, String jobId) {
     evict();
-    return Optional.ofNullable(jobs.get(jobId));
+    return Optional.ofNullable(jobs.get(jobId)).filter(job -> job.owner().equals(owner));
   }
 
   @Override
@@ -65,17 +68,31 @@ public final class InMemoryJobRegistry implements JobRegistry {
   }
 
   @Override
+  public synchronized List<RegisteredJob> jobsOf(String owner) {
+    evict();
+    return jobIdsByOwner.getOrDefault(owner, Set.of()).stream().map(jobs::get).toList();
+  }
+
+  @Override
   public synchronized Optional<String> latestJobId(JobSlot slot) {
     evict();
     return Optional.ofNullable(latestBySlot.get(slot));
   }
 
   @Override
-  public synchronized void markCompleted(RegisteredJob job) {
+  public synchronized boolean keep(RegisteredJob job, WorkerJob finalView) {
     evict();
-    if (jobs.containsKey(job.jobId())) {
+    RegisteredJob retained = jobs.get(job.jobId());
+    if (retained == null || retained.kept().isPresent() || !RegisteredJob.isFinal(finalView)) {
+      return false;
+    }
+    RegisteredJob kept = retained.keeping(finalView);
+    // Replacing the value of a present key keeps its place in the insertion order.
+    jobs.put(job.jobId(), kept);
+    if (kept.keptCompleted()) {
       completedBySlot.put(job.slot(), job.jobId());
     }
+    return true;
   }
 
   @Override

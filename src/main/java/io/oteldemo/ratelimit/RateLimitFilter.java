@@ -3,6 +3,8 @@ package io.oteldemo.ratelimit;
 import io.oteldemo.auth.CurrentUser;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,12 +17,15 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limits each authenticated user per route class ({@link RateLimited} resource methods), after
  * authentication, and puts the IETF {@code RateLimit-Policy} and {@code RateLimit} fields on every
  * limited answer. Preflights and public endpoints are not resource methods of ours with
- * {@code @RateLimited}, so they are never limited.
+ * {@code @RateLimited}, so they are never limited. A method that names a {@link ReadAlong} gets the
+ * hash it reads in the decision's own Redis round trip.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -32,7 +37,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Inject RateLimiter limiter;
   @Inject CurrentUser currentUser;
   @Inject RateLimitMetrics metrics;
+  @Inject ReadAlongHashes readAlongHashes;
+  @Inject @Any Instance<ReadAlong> readAlongs;
   @Context ResourceInfo resourceInfo;
+
+  private final Map<Class<? extends ReadAlong>, ReadAlong> readAlongByType =
+      new ConcurrentHashMap<>();
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,19 +51,33 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (limited == null || currentUser.get().isEmpty()) {
       return;
     }
-    RateLimitDecision decision;
+    String subject = currentUser.get().get().subject();
+    Optional<String> hashKey = readAlong(limited).flatMap(hash -> hash.hashKey(subject, request));
+    LimitedRead read;
     try {
-      decision = limiter.take(currentUser.get().get().subject(), limited.value());
+      read = limiter.take(subject, limited.value(), hashKey);
     } catch (RuntimeException failClosed) {
       // Without a store to decide, the closed fail mode refuses (503): undecided too.
       metrics.record(limited.value(), RateLimitMetrics.Decision.UNDECIDED);
       throw failClosed;
     }
+    hashKey.ifPresent(
+        key -> read.readAlong().ifPresent(fields -> readAlongHashes.put(key, fields)));
+    RateLimitDecision decision = read.decision();
     metrics.record(limited.value(), RateLimitMetrics.Decision.of(decision));
     request.setProperty(DECISION, decision);
     if (!decision.allowed()) {
       throw new RateLimitedException(decision);
     }
+  }
+
+  private Optional<ReadAlong> readAlong(RateLimited limited) {
+    Class<? extends ReadAlong> type = limited.readAlong();
+    if (type == ReadAlong.class) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        readAlongByType.computeIfAbsent(type, wanted -> readAlongs.select(wanted).get()));
   }
 
   @Override

@@ -10,4 +10,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface RateLimited {
   RouteClass value();
+
+  /**
+   * A hash the method reads, to read with the decision in one Redis round trip; the interface
+   * itself means none.
+   */
+  Class<? extends ReadAlong> readAlong() default ReadAlong.class;
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -63,15 +64,27 @@ public class RateLimiter {
   }
 
   public RateLimitDecision take(String subject, RouteClass route) {
+    return take(subject, route, Optional.empty()).decision();
+  }
+
+  /**
+   * The decision, and in the same Redis round trip the hash {@code readAlong} when the request is
+   * allowed and the limits are in Redis; nothing is read along otherwise (in process, or decided by
+   * the outage policy).
+   */
+  LimitedRead take(String subject, RouteClass route, Optional<String> readAlong) {
     RateLimitPolicy policy = policies.get(route);
     if (localBuckets != null) {
-      return localBuckets.take(subject, policy);
+      return LimitedRead.only(localBuckets.take(subject, policy));
     }
     try {
-      return redisBuckets.take(subject, policy);
+      return redisBuckets.take(subject, policy, readAlong);
     } catch (RuntimeException e) {
-      redisErrors.failed("take a rate-limit token", e);
-      return outagePolicy.decide(policy, e);
+      if (!(e instanceof RedisBreaker.OpenException)) {
+        // The breaker's refusal sent no command: not an error of Redis.
+        redisErrors.failed("take a rate-limit token", e);
+      }
+      return LimitedRead.only(outagePolicy.decide(policy, e));
     }
   }
 

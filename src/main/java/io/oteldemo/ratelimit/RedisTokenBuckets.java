@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -32,7 +35,19 @@ public final class RedisTokenBuckets implements TokenBuckets {
 
   @Override
   public RateLimitDecision take(String subject, RateLimitPolicy policy) {
-    List<String> keys = List.of(key(subject, policy));
+    return take(subject, policy, Optional.empty()).decision();
+  }
+
+  /**
+   * Takes a token and, when allowed, reads the hash {@code readAlong} in the same script: one round
+   * trip for both. The hash must carry the subject's hash tag, as the bucket does, so that both
+   * keys live on one Redis Cluster slot; any other key is not read.
+   */
+  LimitedRead take(String subject, RateLimitPolicy policy, Optional<String> readAlong) {
+    Optional<String> hash = readAlong.filter(key -> key.contains("{" + subject + "}"));
+    List<String> keys =
+        hash.map(key -> List.of(key(subject, policy), key))
+            .orElseGet(() -> List.of(key(subject, policy)));
     List<String> args =
         List.of(Integer.toString(policy.limit()), Long.toString(policy.window().toMillis()));
     Object reply;
@@ -43,8 +58,25 @@ public final class RedisTokenBuckets implements TokenBuckets {
       reply = evaluate(keys, args);
     }
     List<?> values = (List<?>) reply;
-    return RateLimitDecision.of(
-        policy, number(values, 0) == 1, number(values, 1), number(values, 2), number(values, 3));
+    RateLimitDecision decision =
+        RateLimitDecision.of(
+            policy,
+            number(values, 0) == 1,
+            number(values, 1),
+            number(values, 2),
+            number(values, 3));
+    Optional<Map<String, String>> read =
+        values.size() > 4 ? Optional.of(fields((List<?>) values.get(4))) : Optional.empty();
+    return new LimitedRead(decision, read);
+  }
+
+  /** HGETALL's reply as a script returns it: field, value, field, value… */
+  private static Map<String, String> fields(List<?> flat) {
+    Map<String, String> fields = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+    }
+    return fields;
   }
 
   private Object evaluate(List<String> keys, List<String> args) {

@@ -13,6 +13,7 @@ import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.idempotency.IdempotencyKeyInFlightException;
 import io.oteldemo.idempotency.IdempotencyKeyMismatchException;
 import io.oteldemo.idempotency.InProcessIdempotencyStore;
+import io.oteldemo.ratelimit.ReadAlongHashes;
 import io.oteldemo.telemetry.RequestTrace;
 import io.oteldemo.worker.WorkerException;
 import java.time.Clock;
@@ -43,7 +44,8 @@ class DistanceJobServiceTest {
 
   private DistanceJobService service() {
     DistanceJobService service = new DistanceJobService();
-    service.worker = worker;
+    service.current = CurrentJobsTest.current(worker, queue.registry);
+    service.readAlong = new ReadAlongHashes();
     service.registry = queue.registry;
     service.queue = queue;
     service.idempotency = idempotency;

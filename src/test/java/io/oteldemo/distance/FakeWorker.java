@@ -29,6 +29,10 @@ final class FakeWorker implements DistanceWorkerClient {
   private final Map<String, WorkerJobSummary> jobs = new ConcurrentHashMap<>();
   volatile RuntimeException calculateFailure;
   volatile RuntimeException statusFailure;
+  volatile RuntimeException listFailure;
+  final AtomicInteger statusCalls = new AtomicInteger();
+  final AtomicInteger listCalls = new AtomicInteger();
+  private final Map<String, WorkerJob> finalViews = new ConcurrentHashMap<>();
   volatile Duration calculateDelay = Duration.ZERO;
 
   @Override
@@ -49,10 +53,14 @@ final class FakeWorker implements DistanceWorkerClient {
 
   @Override
   public WorkerJob jobStatus(String jobId) {
+    statusCalls.incrementAndGet();
     if (statusFailure != null) {
       throw statusFailure;
     }
     WorkerJobSummary job = jobs.get(jobId);
+    if (job != null && finalViews.containsKey(jobId)) {
+      return finalViews.get(jobId);
+    }
     if (job == null) {
       throw new WorkerException(
           WorkerException.Kind.NOT_FOUND, Status.Code.NOT_FOUND, "job not found: " + jobId, null);
@@ -69,6 +77,10 @@ final class FakeWorker implements DistanceWorkerClient {
 
   @Override
   public WorkerJobPage listJobs(Optional<JobStatus> status, int limit, int offset) {
+    listCalls.incrementAndGet();
+    if (listFailure != null) {
+      throw listFailure;
+    }
     List<WorkerJobSummary> matching =
         jobs.values().stream()
             .filter(
@@ -96,9 +108,16 @@ final class FakeWorker implements DistanceWorkerClient {
             JobStatus.fromWire(status).filter(JobStatus::isFinished).map(done -> Instant.now())));
   }
 
+  /** The job ended as {@code view} says (every member, result included). */
+  void finish(WorkerJob view) {
+    setStatus(view.jobId(), view.status());
+    finalViews.put(view.jobId(), view);
+  }
+
   /** The worker restarted and forgot every job. */
   void forgetAll() {
     jobs.clear();
+    finalViews.clear();
   }
 
   private static void pause(Duration duration) {

@@ -15,9 +15,11 @@ import io.oteldemo.jobs.InMemoryJobRegistry;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.JobSlot;
 import io.oteldemo.jobs.RegisteredJob;
+import io.oteldemo.ratelimit.ReadAlongHashes;
 import io.oteldemo.redis.SharedStateUnavailableException;
 import io.oteldemo.telemetry.RequestTrace;
 import io.oteldemo.testing.MutableClock;
+import io.oteldemo.worker.WorkerJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +57,8 @@ class JobRecordingTest {
     queue.recorder = JobQueueTest.recorder(registry, idempotency, scheduler);
     queue.recorder.clock = clock;
     DistanceJobService service = new DistanceJobService();
-    service.worker = worker;
+    service.current = CurrentJobsTest.current(worker, registry);
+    service.readAlong = new ReadAlongHashes();
     service.registry = registry;
     service.queue = queue;
     service.idempotency = idempotency;
@@ -188,8 +191,13 @@ class JobRecordingTest {
     }
 
     @Override
-    public Optional<RegisteredJob> find(String jobId) {
-      return delegate.find(jobId);
+    public Optional<RegisteredJob> find(String owner, String jobId) {
+      return delegate.find(owner, jobId);
+    }
+
+    @Override
+    public List<RegisteredJob> jobsOf(String owner) {
+      return delegate.jobsOf(owner);
     }
 
     @Override
@@ -203,8 +211,8 @@ class JobRecordingTest {
     }
 
     @Override
-    public void markCompleted(RegisteredJob job) {
-      delegate.markCompleted(job);
+    public boolean keep(RegisteredJob job, WorkerJob finalView) {
+      return delegate.keep(job, finalView);
     }
 
     @Override

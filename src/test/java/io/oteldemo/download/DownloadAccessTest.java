@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.oteldemo.jobs.InMemoryJobRegistry;
+import io.oteldemo.jobs.JobFinished;
+import io.oteldemo.jobs.JobKeeper;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.jobs.RegisteredJob;
 import io.oteldemo.testing.MutableClock;
+import io.oteldemo.testing.RecordingEvent;
 import io.oteldemo.testing.RedisServer;
 import io.oteldemo.worker.DistanceWorkerClient;
 import io.oteldemo.worker.JobStatus;
@@ -49,6 +52,7 @@ class DownloadAccessTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final StatusWorker worker = new StatusWorker();
+  private final RecordingEvent<JobFinished> finished = new RecordingEvent<>();
 
   @BeforeAll
   static void connect(UnifiedJedis redis) {
@@ -70,6 +74,7 @@ class DownloadAccessTest {
     DownloadAccess access = new DownloadAccess();
     access.registry = registry;
     access.worker = worker;
+    access.keeper = new JobKeeper(registry, finished);
     return access;
   }
 
@@ -142,6 +147,41 @@ class DownloadAccessTest {
 
     assertTrue(access(registry).ownsResult("alice", PHONE_FILE));
     assertEquals(0, worker.calls.get(), "the registry remembers the completed job");
+  }
+
+  @ParameterizedTest
+  @MethodSource("registries")
+  void aJobKeptByAStatusReadIsDownloadableWithoutTheWorkerAndAKeptFailureGrantsNothing(
+      String kind) {
+    JobRegistry registry = registry(kind);
+    RegisteredJob phone =
+        job(registry, "job-1", "alice", Optional.of("iphone_stuart"), JobStatus.COMPLETED);
+    RegisteredJob all = job(registry, "job-2", "alice", Optional.empty(), JobStatus.FAILED);
+    assertTrue(registry.keep(phone, worker.jobStatus("job-1")));
+    assertTrue(registry.keep(all, worker.jobStatus("job-2")));
+    worker.statuses.clear();
+    worker.calls.set(0);
+
+    assertTrue(access(registry).ownsResult("alice", PHONE_FILE));
+    assertFalse(access(registry).ownsResult("alice", ALL_FILE), "it failed: no file");
+    assertFalse(access(registry).ownsResult("bob", PHONE_FILE), "still the owner's only");
+    assertEquals(0, worker.calls.get(), "answered from the kept views");
+  }
+
+  @ParameterizedTest
+  @MethodSource("registries")
+  void aDownloadCheckThatSeesTheJobCompletedKeepsItAndAnnouncesItOnce(String kind) {
+    JobRegistry registry = registry(kind);
+    job(registry, "job-1", "alice", Optional.of("iphone_stuart"), JobStatus.COMPLETED);
+
+    assertTrue(access(registry).ownsResult("alice", PHONE_FILE));
+    assertTrue(access(registry).ownsResult("alice", PHONE_FILE));
+
+    assertEquals(
+        "completed",
+        registry.find("alice", "job-1").orElseThrow().kept().orElseThrow().status(),
+        "the whole final view is kept");
+    assertEquals(1, finished.fired().size(), "JobFinished once");
   }
 
   @ParameterizedTest

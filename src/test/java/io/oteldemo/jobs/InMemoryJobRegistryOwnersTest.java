@@ -35,7 +35,7 @@ class InMemoryJobRegistryOwnersTest {
   void aJobKeepsItsOwner() {
     registry.register(job("a1", "alice", PHONE));
 
-    assertEquals("alice", registry.find("a1").orElseThrow().owner());
+    assertEquals("alice", registry.find("alice", "a1").orElseThrow().owner());
   }
 
   @Test
@@ -79,7 +79,7 @@ class InMemoryJobRegistryOwnersTest {
     small.register(job("second", "alice", PHONE));
     small.register(job("other", "bob", PHONE));
 
-    assertEquals(Optional.empty(), small.find("first"), "evicted past the cap");
+    assertEquals(Optional.empty(), small.find("alice", "first"), "evicted past the cap");
     assertEquals(Optional.of("second"), small.latestJobId(slot("alice", PHONE)));
     assertEquals(Set.of("second"), small.jobIdsOf("alice"));
   }
@@ -92,7 +92,7 @@ class InMemoryJobRegistryOwnersTest {
     clock.advance(Duration.ofMinutes(59));
     assertEquals(Set.of("a1"), hourly.jobIdsOf("alice"));
     clock.advance(Duration.ofMinutes(2));
-    assertEquals(Optional.empty(), hourly.find("a1"));
+    assertEquals(Optional.empty(), hourly.find("alice", "a1"));
     assertEquals(Set.of(), hourly.jobIdsOf("alice"));
   }
 

@@ -24,7 +24,10 @@ class InMemoryJobRegistryReRegisterTest {
     registry.register(job("b", t0.plus(Duration.ofHours(1))));
     registry.register(job("a", t0.plus(Duration.ofHours(2))));
 
-    assertEquals(Optional.empty(), registry.find("b"), "b is 25 h old at t0+26h and should expire");
+    assertEquals(
+        Optional.empty(),
+        registry.find("user-1", "b"),
+        "b is 25 h old at t0+26h and should expire");
   }
 
   @Test
@@ -37,7 +40,8 @@ class InMemoryJobRegistryReRegisterTest {
     registry.register(job("a", t0));
     registry.register(job("c", t0));
 
-    assertTrue(registry.find("a").isPresent(), "a was registered after b, so b should go first");
+    assertTrue(
+        registry.find("user-1", "a").isPresent(), "a was registered after b, so b should go first");
   }
 
   private static RegisteredJob job(String id, Instant at) {

@@ -23,14 +23,14 @@ class InMemoryJobRegistryTest {
     RegisteredJob job = job("job-1", clock.instant());
     registry.register(job);
 
-    assertEquals(Optional.of(job), registry.find("job-1"));
+    assertEquals(Optional.of(job), registry.find("user-1", "job-1"));
   }
 
   @Test
   void anUnknownJobIsNotFound() {
     registry.register(job("job-1", clock.instant()));
 
-    assertEquals(Optional.empty(), registry.find("job-2"));
+    assertEquals(Optional.empty(), registry.find("user-1", "job-2"));
   }
 
   @Test
@@ -40,7 +40,7 @@ class InMemoryJobRegistryTest {
             "job-1", "user-1", LocalDate.of(2026, 1, 25), Optional.empty(), clock.instant());
     registry.register(job);
 
-    assertEquals(Optional.empty(), registry.find("job-1").orElseThrow().deviceId());
+    assertEquals(Optional.empty(), registry.find("user-1", "job-1").orElseThrow().deviceId());
   }
 
   @Test
@@ -48,10 +48,13 @@ class InMemoryJobRegistryTest {
     registry.register(job("job-1", clock.instant()));
 
     clock.advance(Duration.ofHours(23).plusMinutes(59));
-    assertTrue(registry.find("job-1").isPresent(), "a job 23:59 old should still be found");
+    assertTrue(
+        registry.find("user-1", "job-1").isPresent(), "a job 23:59 old should still be found");
 
     clock.advance(Duration.ofMinutes(1));
-    assertTrue(registry.find("job-1").isPresent(), "a job exactly 24 h old should still be found");
+    assertTrue(
+        registry.find("user-1", "job-1").isPresent(),
+        "a job exactly 24 h old should still be found");
   }
 
   @Test
@@ -60,7 +63,8 @@ class InMemoryJobRegistryTest {
 
     clock.advance(Duration.ofHours(24).plusSeconds(1));
 
-    assertEquals(Optional.empty(), registry.find("job-1"), "a job over 24 h old should be gone");
+    assertEquals(
+        Optional.empty(), registry.find("user-1", "job-1"), "a job over 24 h old should be gone");
   }
 
   @Test
@@ -71,8 +75,8 @@ class InMemoryJobRegistryTest {
 
     clock.advance(Duration.ofHours(13));
 
-    assertEquals(Optional.empty(), registry.find("old"), "25 h old");
-    assertTrue(registry.find("newer").isPresent(), "13 h old");
+    assertEquals(Optional.empty(), registry.find("user-1", "old"), "25 h old");
+    assertTrue(registry.find("user-1", "newer").isPresent(), "13 h old");
   }
 
   @Test
@@ -85,8 +89,9 @@ class InMemoryJobRegistryTest {
     small.register(job("new-1", clock.instant()));
     small.register(job("new-2", clock.instant()));
 
-    assertTrue(small.find("new-1").isPresent(), "new-1 should be kept: the old ones expired");
-    assertTrue(small.find("new-2").isPresent(), "new-2 should be kept");
+    assertTrue(
+        small.find("user-1", "new-1").isPresent(), "new-1 should be kept: the old ones expired");
+    assertTrue(small.find("user-1", "new-2").isPresent(), "new-2 should be kept");
   }
 
   @Test
@@ -97,10 +102,12 @@ class InMemoryJobRegistryTest {
       clock.advance(Duration.ofSeconds(1));
     }
 
-    assertEquals(Optional.empty(), small.find("job-1"), "the oldest should be evicted first");
-    assertEquals(Optional.empty(), small.find("job-2"), "the second oldest too");
+    assertEquals(
+        Optional.empty(), small.find("user-1", "job-1"), "the oldest should be evicted first");
+    assertEquals(Optional.empty(), small.find("user-1", "job-2"), "the second oldest too");
     for (int i = 3; i <= 5; i++) {
-      assertTrue(small.find("job-" + i).isPresent(), "job-" + i + " is among the newest 3");
+      assertTrue(
+          small.find("user-1", "job-" + i).isPresent(), "job-" + i + " is among the newest 3");
     }
   }
 
@@ -111,7 +118,7 @@ class InMemoryJobRegistryTest {
     small.register(job("job-2", clock.instant()));
     small.register(job("job-3", clock.instant()));
 
-    assertTrue(small.find("job-1").isPresent(), "3 entries fit a cap of 3");
+    assertTrue(small.find("user-1", "job-1").isPresent(), "3 entries fit a cap of 3");
   }
 
   @Test
@@ -120,7 +127,7 @@ class InMemoryJobRegistryTest {
     registry.register(job);
     assertEquals(Optional.empty(), registry.completedJobId(job.slot()), "not yet completed");
 
-    registry.markCompleted(job);
+    registry.keep(job, FinalViews.completed("job-1"));
     assertEquals(Optional.of("job-1"), registry.completedJobId(job.slot()));
 
     clock.advance(RETENTION.plusSeconds(1));
@@ -133,7 +140,7 @@ class InMemoryJobRegistryTest {
     registry.register(job);
     clock.advance(RETENTION.plusSeconds(1));
 
-    registry.markCompleted(job);
+    registry.keep(job, FinalViews.completed("job-1"));
 
     assertEquals(Optional.empty(), registry.completedJobId(job.slot()));
   }

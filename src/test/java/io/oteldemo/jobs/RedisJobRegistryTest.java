@@ -45,7 +45,7 @@ class RedisJobRegistryTest {
     RegisteredJob job = job("job-1", "alice", PHONE);
     replicaA.register(job);
 
-    assertEquals(Optional.of(job), replicaA.find("job-1"));
+    assertEquals(Optional.of(job), replicaA.find("alice", "job-1"));
   }
 
   @Test
@@ -53,12 +53,12 @@ class RedisJobRegistryTest {
     RegisteredJob job = job("job-1", "alice", Optional.empty());
     replicaA.register(job);
 
-    assertEquals(Optional.of(job), replicaA.find("job-1"));
+    assertEquals(Optional.of(job), replicaA.find("alice", "job-1"));
   }
 
   @Test
   void anUnknownJobIsNotFound() {
-    assertEquals(Optional.empty(), replicaA.find("no-such-job"));
+    assertEquals(Optional.empty(), replicaA.find("alice", "no-such-job"));
   }
 
   @Test
@@ -66,7 +66,7 @@ class RedisJobRegistryTest {
     RegisteredJob job = job("job-1", "alice", PHONE);
     replicaA.register(job);
 
-    assertEquals(Optional.of(job), replicaB.find("job-1"));
+    assertEquals(Optional.of(job), replicaB.find("alice", "job-1"));
     assertEquals(Set.of("job-1"), replicaB.jobIdsOf("alice"));
     assertEquals(Optional.of("job-1"), replicaB.latestJobId(job.slot()));
   }
@@ -80,7 +80,9 @@ class RedisJobRegistryTest {
     assertEquals(Set.of("a1", "a2"), replicaB.jobIdsOf("alice"));
     assertEquals(Set.of("b1"), replicaA.jobIdsOf("bob"));
     assertEquals(Set.of(), replicaA.jobIdsOf("carol"));
-    assertEquals("bob", replicaA.find("b1").orElseThrow().owner(), "lookups by id tell the owner");
+    assertEquals("bob", replicaA.find("bob", "b1").orElseThrow().owner());
+    assertEquals(
+        Optional.empty(), replicaA.find("alice", "b1"), "another owner's job is not found");
   }
 
   @Test
@@ -104,7 +106,12 @@ class RedisJobRegistryTest {
 
     Set<String> keys = clientA.keys("*");
     assertEquals(
-        Set.of("job:job-1", "jobs:{alice}", "jobs:{alice}:latest:2026-01-25:iphone_stuart"), keys);
+        Set.of(
+            "job:job-1",
+            "jobs:{alice}:job:job-1",
+            "jobs:{alice}",
+            "jobs:{alice}:latest:2026-01-25:iphone_stuart"),
+        keys);
     for (String key : keys) {
       long ttl = clientA.pttl(key);
       assertTrue(
@@ -131,9 +138,10 @@ class RedisJobRegistryTest {
         new RedisJobRegistry(clientA, Clock.systemUTC(), Duration.ofSeconds(1));
     RegisteredJob job = job("job-1", "alice", PHONE);
     shortLived.register(job);
-    assertTrue(shortLived.find("job-1").isPresent());
+    assertTrue(shortLived.find("alice", "job-1").isPresent());
 
-    Await.until(() -> shortLived.find("job-1").isEmpty(), "the job should expire after 1 s");
+    Await.until(
+        () -> shortLived.find("alice", "job-1").isEmpty(), "the job should expire after 1 s");
     assertEquals(Set.of(), shortLived.jobIdsOf("alice"));
     assertEquals(Optional.empty(), shortLived.latestJobId(job.slot()));
     Await.until(() -> clientA.keys("*").isEmpty(), "every key should expire");
@@ -147,7 +155,7 @@ class RedisJobRegistryTest {
       registry.register(job("job-1", "alice", PHONE));
       own.stop();
 
-      assertThrows(SharedStateUnavailableException.class, () -> registry.find("job-1"));
+      assertThrows(SharedStateUnavailableException.class, () -> registry.find("alice", "job-1"));
       assertThrows(SharedStateUnavailableException.class, () -> registry.jobIdsOf("alice"));
       assertThrows(
           SharedStateUnavailableException.class,
@@ -157,7 +165,9 @@ class RedisJobRegistryTest {
           () -> registry.latestJobId(new JobSlot("alice", DAY, PHONE)));
 
       own.restart();
-      assertFalse(registry.find("job-1").isPresent(), "nothing is persisted; but it answers again");
+      assertFalse(
+          registry.find("alice", "job-1").isPresent(),
+          "nothing is persisted; but it answers again");
     }
   }
 
@@ -167,7 +177,7 @@ class RedisJobRegistryTest {
     replicaA.register(job);
     assertEquals(Optional.empty(), replicaB.completedJobId(job.slot()), "not yet completed");
 
-    replicaA.markCompleted(job);
+    replicaA.keep(job, FinalViews.completed("job-1"));
 
     assertEquals(Optional.of("job-1"), replicaB.completedJobId(job.slot()));
     assertEquals(
@@ -186,7 +196,7 @@ class RedisJobRegistryTest {
             PHONE,
             Instant.now().minus(RETENTION).plusSeconds(60).truncatedTo(ChronoUnit.MILLIS));
     replicaA.register(job);
-    replicaA.markCompleted(job);
+    replicaA.keep(job, FinalViews.completed("job-1"));
 
     long ttl = clientA.pttl(RedisJobRegistry.completedKey(job.slot()));
     assertTrue(ttl > 0 && ttl <= 60_000, () -> "expires when the job does, ttl " + ttl);
@@ -198,9 +208,43 @@ class RedisJobRegistryTest {
         new RegisteredJob(
             "job-1", "alice", DAY, PHONE, Instant.now().minus(RETENTION).minusSeconds(1));
 
-    replicaA.markCompleted(job);
+    replicaA.keep(job, FinalViews.completed("job-1"));
 
     assertEquals(Optional.empty(), replicaA.completedJobId(job.slot()));
+  }
+
+  @Test
+  void onlyTheFirstKeeperKeepsAndItsOwnRepeatIsRecognised() {
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    replicaA.register(job);
+
+    assertTrue(replicaA.keep(job, FinalViews.completed("job-1"), "token-a"), "the first keeper");
+    assertTrue(
+        replicaA.keep(job, FinalViews.completed("job-1"), "token-a"),
+        "the same call repeated after a lost reply is still the first keeper");
+    assertFalse(replicaB.keep(job, FinalViews.completed("job-1")), "another keeper is not");
+    assertFalse(replicaA.keep(job, FinalViews.failed("job-1")), "and the view never changes");
+    assertEquals(
+        FinalViews.completed("job-1"), replicaB.find("alice", "job-1").orElseThrow().kept().get());
+  }
+
+  @Test
+  void aJobOfThePreviousVersionIsFoundByItsOldKeyAndKeptUnderItsOwnersTag() {
+    RegisteredJob job = job("old-1", "alice", PHONE);
+    clientA.set(
+        "job:old-1",
+        "{\"owner\":\"alice\",\"date\":\"2026-01-25\",\"registered_at\":\""
+            + job.registeredAt()
+            + "\",\"device_id\":\"iphone_stuart\"}");
+
+    assertEquals(Optional.of(job), replicaA.find("alice", "old-1"), "found by job:<id>");
+    assertEquals(Optional.empty(), replicaA.find("bob", "old-1"), "for its owner only");
+    assertTrue(replicaA.keep(job, FinalViews.failed("old-1")));
+
+    assertEquals(
+        FinalViews.failed("old-1"),
+        replicaB.find("alice", "old-1").orElseThrow().kept().orElseThrow());
+    assertTrue(clientA.exists("jobs:{alice}:job:old-1"), "kept under the owner's tag");
   }
 
   private static RegisteredJob job(String id, String owner, Optional<String> device) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ProductionLikeDeployment.class)
 class MetricsCatalogueIT {
-
-  /**
-   * Rows emitted once {@code jobs.JobFinished} is fired (issue 14's kept final views); empty this
-   * set with that merge.
-   */
-  static final Set<String> AWAITING_JOB_FINISHED =
-      Set.of("distance.jobs.finished", "distance.jobs.duration");
 
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z0-9_.]+)` \\| ([a-z]+) \\| `([^`]+)` \\| ([^|]*) \\|");
@@ -58,9 +50,6 @@ class MetricsCatalogueIT {
     String sub = driveEveryOutcome();
 
     for (Row row : rows) {
-      if (AWAITING_JOB_FINISHED.contains(row.name())) {
-        continue;
-      }
       List<OtlpMetrics.Point> points = awaitPoints(row);
       assertFalse(
           points.isEmpty(), () -> row.name() + " is not emitted; received " + metrics.names());

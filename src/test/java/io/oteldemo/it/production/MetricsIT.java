@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -206,9 +205,6 @@ class MetricsIT {
   }
 
   @Test
-  @Disabled(
-      "Goes green once distance.DistanceJobService fires jobs.JobFinished when it first keeps a"
-          + " final view (issue 14); enable it with that merge")
   void aJobSeenFinishedIsCountedOnceWithItsDuration() {
     Map<String, String> completed = Map.of("status", "completed");
     double finished = metrics.value("distance.jobs.finished", completed);

@@ -93,6 +93,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put("RATE_LIMIT_CALCULATE", "600");
     env.put("RATE_LIMIT_STATUS", "6000");
     env.put("RATE_LIMIT_DOWNLOAD", "600");
+    // The list reads the worker's list for any unfinished job, so its faults can be injected.
+    env.put("JOB_LIST_STATUS_CALLS", "0");
     env.put("CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
     // The operator's opt-in to the worker's address in /health/ready (ProductionConfigurationIT).
     env.put("HEALTH_REPORT_TARGETS", "true");
@@ -205,21 +207,22 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     worker.downloads().clear();
     worker.start();
     ApiClient user = newUser();
-    String job =
-        untilAnswered(
-                () -> user.postJson("/api/distance/calculate", "{\"date\":\"2026-01-25\"}"), 202)
-            .json()
-            .getString("job_id");
+    // Never read by itself, so never kept: every list asks the worker about it.
+    untilAnswered(() -> user.postJson("/api/distance/calculate", "{\"date\":\"2026-01-25\"}"), 202);
     for (int i = 0; i < 4; i++) {
       // A new device each time: an identical request would be coalesced, not sent to the worker.
-      untilAnswered(
-          () ->
-              user.postJson(
-                  "/api/distance/calculate",
-                  "{\"date\":\"2025-06-15\",\"device_id\":\"settle_"
-                      + TestTokens.newUser().replace('-', '_')
-                      + "\"}"),
-          202);
+      String job =
+          untilAnswered(
+                  () ->
+                      user.postJson(
+                          "/api/distance/calculate",
+                          "{\"date\":\"2025-06-15\",\"device_id\":\"settle_"
+                              + TestTokens.newUser().replace('-', '_')
+                              + "\"}"),
+                  202)
+              .json()
+              .getString("job_id");
+      // A job not read before: a finished one is answered from the registry, not the worker.
       untilAnswered(() -> user.get("/api/distance/jobs/" + job), 200);
       untilAnswered(() -> user.get("/api/distance/jobs"), 200);
       // The user's own file: only an owner's download reaches the worker's HTTP endpoint.

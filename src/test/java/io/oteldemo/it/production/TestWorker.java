@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 final class TestWorker implements AutoCloseable {
 
   private final int grpcPort = freePort();
-  private final EmbeddedJobBoard board;
+  private final DistanceJobProcessor processor;
+  private EmbeddedJobBoard board;
   private final WorkerFaults faults = new WorkerFaults();
   private final ReceivedCalls received = new ReceivedCalls();
   private final WorkerDownloadEndpoint downloads;
@@ -47,7 +48,8 @@ final class TestWorker implements AutoCloseable {
             new OwnTracksRecorderStore(locationStore),
             new GeoPoint(40.736097, -74.039373),
             new DistanceCsvWriter(csvDirectory));
-    board = new EmbeddedJobBoard(processor, Clock.systemUTC(), 2, 100, 1000);
+    this.processor = processor;
+    board = newBoard();
     downloads = new WorkerDownloadEndpoint(freePort(), csvDirectory);
   }
 
@@ -93,6 +95,21 @@ final class TestWorker implements AutoCloseable {
     downloads.start();
   }
 
+  private EmbeddedJobBoard newBoard() {
+    return new EmbeddedJobBoard(processor, Clock.systemUTC(), 2, 100, 1000);
+  }
+
+  /**
+   * Restarts as a deployed worker does: its jobs lived in its memory, so it knows none of them
+   * afterwards, while their result files stay on the volume.
+   */
+  synchronized void restartForgettingJobs() {
+    stop();
+    board.close();
+    board = newBoard();
+    start();
+  }
+
   /** The interceptors run tracing first, then the recording, then the faults. */
   private ServerServiceDefinition traced(ServerServiceDefinition service) {
     return ServerInterceptors.intercept(
@@ -115,7 +132,7 @@ final class TestWorker implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     stop();
     board.close();
   }
