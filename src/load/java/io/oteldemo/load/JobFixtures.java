@@ -52,12 +52,48 @@ public final class JobFixtures {
     return jobs;
   }
 
+  /**
+   * Queues one calculation per token for {@code heldDevice}, a device the embedded worker holds
+   * (EMBEDDED_WORKER_HOLD_DEVICES), and checks that each job is processing: reading such a job asks
+   * the worker every time.
+   */
+  public List<OwnedJob> runningJobs(List<String> tokens, String heldDevice) {
+    String body = "{\"date\":\"2026-01-25\",\"device_id\":\"" + heldDevice + "\"}";
+    List<OwnedJob> jobs = new ArrayList<>();
+    for (String token : tokens) {
+      OwnedJob job = new OwnedJob(token, queue(token, body));
+      HttpResponse<String> answer =
+          send(request("/api/distance/jobs/" + job.jobId(), token).GET().build());
+      String status = answer.statusCode() == 200 ? json(answer).getString("status") : null;
+      if (!"processing".equals(status)) {
+        throw new IllegalStateException(
+            "Job "
+                + job.jobId()
+                + " of device "
+                + heldDevice
+                + " is not held processing ("
+                + answer.statusCode()
+                + " "
+                + answer.body()
+                + "): is EMBEDDED_WORKER_HOLD_DEVICES="
+                + heldDevice
+                + " set on the server?");
+      }
+      jobs.add(job);
+    }
+    return jobs;
+  }
+
   private String queue(String token) {
+    return queue(token, SampleCalculations.randomBody());
+  }
+
+  private String queue(String token, String body) {
     HttpResponse<String> answer =
         send(
             request("/api/distance/calculate", token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(SampleCalculations.randomBody()))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     if (answer.statusCode() != 202) {
       throw new IllegalStateException(

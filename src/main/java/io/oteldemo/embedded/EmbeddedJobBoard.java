@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ public final class EmbeddedJobBoard implements AutoCloseable {
   private final DistanceJobProcessor processor;
   private final Clock clock;
   private final int finishedJobsKept;
+  private final Set<String> heldDevices;
   private final ThreadPoolExecutor pool;
   private final ConcurrentHashMap<String, EmbeddedJob> jobs = new ConcurrentHashMap<>();
 
@@ -38,9 +40,24 @@ public final class EmbeddedJobBoard implements AutoCloseable {
       int workers,
       int queueCapacity,
       int finishedJobsKept) {
+    this(processor, clock, workers, queueCapacity, finishedJobsKept, Set.of());
+  }
+
+  /**
+   * A board whose jobs for one of {@code heldDevices} start at once and stay processing for as long
+   * as the board lives (development only: a benchmark's running job, a UI's spinner).
+   */
+  public EmbeddedJobBoard(
+      DistanceJobProcessor processor,
+      Clock clock,
+      int workers,
+      int queueCapacity,
+      int finishedJobsKept,
+      Set<String> heldDevices) {
     this.processor = processor;
     this.clock = clock;
     this.finishedJobsKept = finishedJobsKept;
+    this.heldDevices = Set.copyOf(heldDevices);
     AtomicInteger threadNumber = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -64,6 +81,11 @@ public final class EmbeddedJobBoard implements AutoCloseable {
   public EmbeddedJob submit(LocalDate date, Optional<String> deviceId) {
     EmbeddedJob job =
         EmbeddedJob.queued(UUID.randomUUID().toString(), date, deviceId, clock.instant());
+    if (deviceId.filter(heldDevices::contains).isPresent()) {
+      EmbeddedJob held = job.started(clock.instant());
+      jobs.put(held.jobId(), held);
+      return held;
+    }
     jobs.put(job.jobId(), job);
     try {
       // The job runs in the submitting call's trace context (extracted from its metadata), so

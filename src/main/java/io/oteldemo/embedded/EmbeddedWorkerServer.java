@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,6 +72,17 @@ public class EmbeddedWorkerServer {
   @ConfigProperty(name = "EMBEDDED_WORKER_PORT")
   int port;
 
+  /**
+   * Devices whose jobs never finish (comma-separated; development only): a benchmark polls such a
+   * job to pay the worker call on every request. {@value #HOLD_NONE} holds none.
+   */
+  @Inject
+  @ConfigProperty(name = "EMBEDDED_WORKER_HOLD_DEVICES")
+  List<String> holdDevices;
+
+  /** The default: no device id contains a '-'. */
+  static final String HOLD_NONE = "-";
+
   /** The application's server interceptors, e.g. continuing the caller's trace. */
   @Inject Instance<ServerInterceptor> interceptors;
 
@@ -90,7 +103,12 @@ public class EmbeddedWorkerServer {
               new DistanceCsvWriter(csvDirectory));
       board =
           new EmbeddedJobBoard(
-              processor, Clock.systemUTC(), WORKERS, QUEUE_CAPACITY, FINISHED_JOBS_KEPT);
+              processor,
+              Clock.systemUTC(),
+              WORKERS,
+              QUEUE_CAPACITY,
+              FINISHED_JOBS_KEPT,
+              heldDevices(holdDevices));
       health = new HealthStatusManager();
       List<ServerInterceptor> chain = interceptors.stream().toList();
       server =
@@ -113,9 +131,19 @@ public class EmbeddedWorkerServer {
                   + ", reading "
                   + locationDataPath
                   + ", writing CSV files to "
-                  + csvDirectory);
+                  + csvDirectory
+                  + (heldDevices(holdDevices).isEmpty()
+                      ? ""
+                      : "; jobs of " + heldDevices(holdDevices) + " stay processing"));
     }
     return server.getPort();
+  }
+
+  static Set<String> heldDevices(List<String> configured) {
+    return configured.stream()
+        .map(String::strip)
+        .filter(device -> !device.isEmpty() && !device.equals(HOLD_NONE))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   static int checkedPort(int port) {

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +266,32 @@ class EmbeddedJobBoardTest {
             .map(EmbeddedJob::jobId)
             .toList(),
         "only the failed job");
+  }
+
+  @Test
+  void jobOfAHeldDeviceStaysProcessingWhileOthersComplete() {
+    EmbeddedJobBoard board =
+        new EmbeddedJobBoard(
+            fixture.processor(csvDirectory),
+            MutableClock.ticking(T0, Duration.ofSeconds(1)),
+            1,
+            10,
+            10,
+            Set.of("held"));
+    boards.add(board);
+
+    EmbeddedJob held = board.submit(DAY, Optional.of("held"));
+    EmbeddedJob other = board.submit(DAY, Optional.of("phone"));
+
+    assertEquals(EmbeddedJobStatus.PROCESSING, held.status(), "a held device's job starts at once");
+    assertTrue(held.startedAt().isPresent(), "and has a start time");
+    assertEquals(
+        EmbeddedJobStatus.COMPLETED,
+        awaitFinished(board, other.jobId()).status(),
+        "another device's job runs as usual");
+    EmbeddedJob later = board.find(held.jobId()).orElseThrow();
+    assertEquals(EmbeddedJobStatus.PROCESSING, later.status(), "the held job never finishes");
+    assertEquals(Optional.empty(), later.completedAt(), "no end time");
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,5 +28,15 @@ class EmbeddedWorkerPortTest {
         e.getMessage().contains("EMBEDDED_WORKER_PORT")
             && e.getMessage().contains(Integer.toString(port)),
         e::getMessage);
+  }
+
+  @Test
+  void holdDevicesDefaultHoldsNoneAndAListHoldsEachDevice() {
+    assertEquals(
+        Set.of(), EmbeddedWorkerServer.heldDevices(List.of("-")), "the default '-' holds none");
+    assertEquals(
+        Set.of("bench_held", "ui_demo"),
+        EmbeddedWorkerServer.heldDevices(List.of("bench_held", " ui_demo")),
+        "each listed device is held");
   }
 }

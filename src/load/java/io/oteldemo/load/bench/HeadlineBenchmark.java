@@ -4,20 +4,26 @@ import io.oteldemo.load.JobFixtures;
 import io.oteldemo.load.JobFixtures.OwnedJob;
 import io.oteldemo.load.LoadSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The headline benchmark: the same closed-loop clients against (1) GET /api/distance/jobs/{id}
- * through the whole gateway (JWT, Redis rate limit and job registry, gRPC to the worker, tracing),
- * (2) GET /api/whoami on the same server (JWT and tracing only) and (3) GetJobStatus sent straight
- * to the worker over gRPC; then the ratios the budget is about and the server's memory. Arguments
- * are {@code key=value}: baseUrl, tokens or issuerDir, users (clients, 10), duration (measured
- * seconds per target, 60), warmup (seconds per target, 60), grpcPort (the embedded worker's port),
- * serverPid (the server JVM, for RSS, heap and CPU time), redisPid (its Redis, for CPU time) and
- * only (e.g. 1 or 1,3: just those targets, for profiling).
+ * The headline benchmark: the same closed-loop clients against (1) GET /api/distance/jobs/{id} of a
+ * completed job through the whole gateway (JWT, Redis rate limit and job registry, tracing), (2)
+ * GET /api/whoami on the same server (JWT and tracing only), (3) GetJobStatus sent straight to the
+ * worker over gRPC and (4) GET /api/distance/jobs/{id} of a job the embedded worker holds
+ * processing (EMBEDDED_WORKER_HOLD_DEVICES), which pays the gRPC call to the worker on every
+ * request; then the budget and the server's memory. No target skips security, limits or tracing:
+ * (1), (2) and (4) go through the server as any client would. Arguments are {@code key=value}:
+ * baseUrl, tokens or issuerDir, users (clients, 10), duration (measured seconds per target, 60),
+ * warmup (seconds per target, 60), grpcPort (the embedded worker's port), heldDevice (the device
+ * the worker holds, bench_held), serverPid (the server JVM, for RSS, heap and CPU time), redisPid
+ * (its Redis, for CPU time) and only (e.g. 1,2: just those targets, for A/B runs and profiling).
  */
 public final class HeadlineBenchmark {
 
@@ -39,69 +45,79 @@ public final class HeadlineBenchmark {
     }
     Duration warmUp = Duration.ofSeconds(LoadSettings.intProperty("warmup", 60));
     long pid = Long.parseLong(System.getProperty("serverPid", "0"));
-    // only=1 runs target (1) alone, e.g. while a profiler records the server.
-    List<Integer> only =
-        System.getProperty("only", "").isBlank()
-            ? List.of()
-            : Arrays.stream(System.getProperty("only").split(","))
-                .map(String::trim)
-                .map(Integer::valueOf)
-                .toList();
+    long redisPid = Long.parseLong(System.getProperty("redisPid", "0"));
+    Set<Integer> only = targetNumbers(System.getProperty("only", ""));
 
-    List<OwnedJob> jobs =
-        new JobFixtures(settings.baseUrl()).completedJobs(settings.tokens(settings.users()));
-    List<String> tokens = jobs.stream().map(OwnedJob::token).toList();
-    List<String> jobIds = jobs.stream().map(OwnedJob::jobId).toList();
+    JobFixtures fixtures = new JobFixtures(settings.baseUrl());
+    List<String> tokens = settings.tokens(settings.users());
+    List<String> finishedJobs = ids(fixtures.completedJobs(tokens));
+    List<String> runningJobs =
+        ids(fixtures.runningJobs(tokens, System.getProperty("heldDevice", "bench_held")));
 
     System.out.printf(
         Locale.ROOT,
-        "Headline benchmark: %s; %d closed-loop clients, each with"
-            + " its own user and completed job; every target warmed up for %d s, then each"
+        "Headline benchmark: %s; %d closed-loop clients, each with its own user, one completed"
+            + " and one held (processing) job; every target warmed up for %d s, then each"
             + " measured for %d s%n",
         settings,
         settings.users(),
         warmUp.toSeconds(),
         settings.duration().toSeconds());
-    long redisPid = Long.parseLong(System.getProperty("redisPid", "0"));
     ClosedLoop loop = new ClosedLoop(settings.users());
-    List<ClosedLoop.Result> results = new ArrayList<>();
+    Map<Integer, ClosedLoop.Result> results = new TreeMap<>();
     try (ServerProcess server = pid > 0 ? new ServerProcess(pid, 10) : null;
-        Target gateway =
+        Target finished =
             new HttpGetTarget(
-                "(1) GET /api/distance/jobs/{id}, full stack",
+                "(1) GET /api/distance/jobs/{id}, completed",
                 settings.baseUrl(),
                 tokens,
-                i -> "/api/distance/jobs/" + jobIds.get(i));
+                i -> "/api/distance/jobs/" + finishedJobs.get(i));
         Target baseline =
             new HttpGetTarget(
                 "(2) GET /api/whoami, same server",
                 settings.baseUrl(),
                 tokens,
                 i -> "/api/whoami");
-        Target direct = new GrpcJobStatusTarget(grpcPort, jobIds)) {
-      List<Target> all = List.of(gateway, baseline, direct);
-      List<Target> targets = new ArrayList<>();
+        Target direct = new GrpcJobStatusTarget(grpcPort, finishedJobs);
+        Target running =
+            new HttpGetTarget(
+                "(4) GET /api/distance/jobs/{id}, processing",
+                settings.baseUrl(),
+                tokens,
+                i -> "/api/distance/jobs/" + runningJobs.get(i))) {
+      Map<Integer, Target> targets = new TreeMap<>();
+      List<Target> all = List.of(finished, baseline, direct, running);
       for (int number = 1; number <= all.size(); number++) {
         if (only.isEmpty() || only.contains(number)) {
-          targets.add(all.get(number - 1));
+          targets.put(number, all.get(number - 1));
         }
       }
       // Every target warms up before any is measured: on two cores the JIT takes minutes to
       // compile the server's hot paths, and its compiler threads' CPU would count against
       // whichever target ran first.
-      for (Target target : targets) {
+      for (Target target : targets.values()) {
         System.out.println("Warming up " + target.name() + " ...");
         loop.run(target, warmUp, pid, redisPid);
       }
-      for (Target target : targets) {
-        System.out.println("Measuring " + target.name() + " ...");
-        results.add(loop.run(target, settings.duration(), pid, redisPid));
+      for (Map.Entry<Integer, Target> target : targets.entrySet()) {
+        System.out.println("Measuring " + target.getValue().name() + " ...");
+        results.put(
+            target.getKey(), loop.run(target.getValue(), settings.duration(), pid, redisPid));
       }
-      if (only.isEmpty()) {
-        Report.print(results, server);
-      } else {
-        Report.table(results);
-      }
+      Report.print(results, server);
     }
+  }
+
+  private static Set<Integer> targetNumbers(String list) {
+    return list.isBlank()
+        ? Set.of()
+        : Arrays.stream(list.split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .collect(Collectors.toSet());
+  }
+
+  private static List<String> ids(List<OwnedJob> jobs) {
+    return jobs.stream().map(OwnedJob::jobId).toList();
   }
 }

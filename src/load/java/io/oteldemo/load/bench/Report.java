@@ -2,21 +2,27 @@ package io.oteldemo.load.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
-/** The benchmark's table, the budget's ratios and the server's memory, as plain text. */
+/** The benchmark's table, the budget with PASS/FAIL and the server's memory, as plain text. */
 final class Report {
+
+  /** The budget's memory line: the largest 10-s RSS sample of the whole run. */
+  static final long RSS_BUDGET_MB = 350;
 
   private Report() {}
 
-  static void print(List<ClosedLoop.Result> results, ServerProcess server) {
-    table(results);
-    ratios(results);
+  /** {@code results} by target number (1 to 4); a target that was not run is absent. */
+  static void print(Map<Integer, ClosedLoop.Result> results, ServerProcess server) {
+    table(results.values());
+    budget(results, server);
     if (server != null) {
       memory(server);
     }
   }
 
-  static void table(List<ClosedLoop.Result> results) {
+  private static void table(Iterable<ClosedLoop.Result> results) {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
@@ -70,31 +76,62 @@ final class Report {
     }
   }
 
-  private static void ratios(List<ClosedLoop.Result> results) {
-    ClosedLoop.Result gateway = results.get(0);
-    ClosedLoop.Result baseline = results.get(1);
-    ClosedLoop.Result direct = results.get(2);
+  private static void budget(Map<Integer, ClosedLoop.Result> results, ServerProcess server) {
     System.out.println();
+    System.out.println("Budget (issue #14), this run:");
+    ratio(results, 1, 2, 0.6, "finished-job read (1) / whoami (2)");
+    ratio(results, 4, 2, 0.4, "gRPC-path read (4) / whoami (2)");
+    ClosedLoop.Result finished = results.get(1);
+    if (finished == null) {
+      line("p99 of (1) < 10 ms", "n/a (target 1 not run)", null);
+    } else {
+      double p99 = finished.latencies().percentileMillis(99);
+      line("p99 of (1) < 10 ms", String.format(Locale.ROOT, "%.3f ms", p99), p99 < 10);
+    }
+    long errors = results.values().stream().mapToLong(ClosedLoop.Result::errors).sum();
+    line("errors = 0 (all targets run)", Long.toString(errors), errors == 0);
+    List<Long> samples = server == null ? List.of() : server.rssSamplesKb();
+    if (samples.isEmpty()) {
+      line("RSS <= " + RSS_BUDGET_MB + " MB (max 10-s sample)", "n/a (no samples)", null);
+    } else {
+      long maxMb = samples.stream().mapToLong(Long::longValue).max().orElseThrow() / 1024;
+      line(
+          "RSS <= " + RSS_BUDGET_MB + " MB (max 10-s sample)",
+          maxMb + " MB over " + samples.size() + " samples",
+          maxMb <= RSS_BUDGET_MB);
+    }
+    System.out.println("For information:");
+    difference(results, 1, 2, "p50 (1) - p50 (2): Redis and registry");
+    difference(results, 4, 3, "p50 (4) - p50 (3): the gateway around a gRPC call");
+  }
+
+  private static void ratio(
+      Map<Integer, ClosedLoop.Result> results, int top, int bottom, double min, String what) {
+    String label = String.format(Locale.ROOT, "%s >= %.1f", what, min);
+    if (!results.containsKey(top) || !results.containsKey(bottom)) {
+      line(label, "n/a (targets " + top + " and " + bottom + " not both run)", null);
+      return;
+    }
+    double value = results.get(top).throughput() / results.get(bottom).throughput();
+    line(label, String.format(Locale.ROOT, "%.2f", value), value >= min);
+  }
+
+  private static void difference(
+      Map<Integer, ClosedLoop.Result> results, int a, int b, String what) {
+    if (results.containsKey(a) && results.containsKey(b)) {
+      Function<Integer, Double> p50 = n -> results.get(n).latencies().percentileMillis(50);
+      System.out.printf(Locale.ROOT, "  %-52s %8.3f ms%n", what, p50.apply(a) - p50.apply(b));
+    }
+  }
+
+  /** One budget line; {@code pass} null when it could not be judged. */
+  private static void line(String label, String value, Boolean pass) {
     System.out.printf(
         Locale.ROOT,
-        "throughput (1)/(2)      %6.2f   (budget >= 0.50)%n",
-        gateway.throughput() / baseline.throughput());
-    System.out.printf(
-        Locale.ROOT,
-        "p99 of (1)              %6.3f ms (budget < 10 ms)%n",
-        gateway.latencies().percentileMillis(99));
-    System.out.printf(
-        Locale.ROOT,
-        "p50 (1) - p50 (3)       %6.3f ms (budget <= 1 ms)%n",
-        gateway.latencies().percentileMillis(50) - direct.latencies().percentileMillis(50));
-    System.out.printf(
-        Locale.ROOT,
-        "p50 (1) - p50 (2)       %6.3f ms (Redis, registry, gRPC)%n",
-        gateway.latencies().percentileMillis(50) - baseline.latencies().percentileMillis(50));
-    System.out.printf(
-        Locale.ROOT,
-        "errors                  %6d   (budget 0)%n",
-        results.stream().mapToLong(ClosedLoop.Result::errors).sum());
+        "  %-52s %-28s %s%n",
+        label,
+        value,
+        pass == null ? "-" : pass ? "PASS" : "FAIL");
   }
 
   private static void memory(ServerProcess server) {
@@ -102,22 +139,21 @@ final class Report {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "server JVM pid %d: RSS %d MB now, %d MB peak (VmHWM)%n",
+        "server JVM pid %d: RSS %d MB now (anonymous %d, files %d), %d MB peak (VmHWM)%n",
         server.pid(),
         server.statusKb("VmRSS") / 1024,
+        server.statusKb("RssAnon") / 1024,
+        server.statusKb("RssFile") / 1024,
         server.statusKb("VmHWM") / 1024);
-    if (!samples.isEmpty()) {
-      System.out.printf(
-          Locale.ROOT,
-          "RSS every 10 s through the run (MB): first %d, min %d,"
-              + " max %d, last %d (%d samples)%n",
-          samples.get(0) / 1024,
-          samples.stream().mapToLong(Long::longValue).min().orElse(0) / 1024,
-          samples.stream().mapToLong(Long::longValue).max().orElse(0) / 1024,
-          samples.get(samples.size() - 1) / 1024,
-          samples.size());
-      System.out.println("  " + samples.stream().map(kb -> Long.toString(kb / 1024)).toList());
+    System.out.println("RSS every 10 s from the first warm-up to the end (MB):");
+    for (int i = 0; i < samples.size(); i += 10) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  t=%5ds", i * 10));
+      for (long kb : samples.subList(i, Math.min(samples.size(), i + 10))) {
+        row.append(String.format(Locale.ROOT, " %5d", kb / 1024));
+      }
+      System.out.println(row);
     }
     System.out.println(server.heapInfo());
+    System.out.println(server.nativeMemory());
   }
 }

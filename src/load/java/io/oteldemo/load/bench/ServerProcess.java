@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server JVM's memory, from outside: resident set size from /proc (Linux) and the heap as the
- * JVM reports it ({@code jcmd GC.heap_info}); RSS is sampled through the run to show whether it
- * stays flat.
+ * JVM reports it ({@code jcmd GC.heap_info}) with Native Memory Tracking when on; RSS is sampled
+ * through the run to show whether it stays flat.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -59,12 +59,36 @@ final class ServerProcess implements AutoCloseable {
 
   /** The JVM's own account of its heap, or why it could not be had. */
   String heapInfo() {
+    return jcmd("GC.heap_info");
+  }
+
+  /**
+   * Native Memory Tracking's committed memory by category, when the server runs with
+   * -XX:NativeMemoryTracking=summary (BENCH_NMT=on); otherwise jcmd's one-line refusal.
+   */
+  String nativeMemory() {
+    String summary = jcmd("VM.native_memory summary scale=MB");
+    if (!summary.contains("committed=")) {
+      return "Native memory tracking: " + summary.lines().reduce((a, b) -> b).orElse("");
+    }
+    StringBuilder text = new StringBuilder("Native memory tracking, committed MB:");
+    for (String line : summary.lines().toList()) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("Total:")
+          || trimmed.startsWith("-")
+          || trimmed.startsWith("(thread #")) {
+        text.append(System.lineSeparator()).append("  ").append(trimmed.replaceFirst("^-\\s+", ""));
+      }
+    }
+    return text.toString();
+  }
+
+  private String jcmd(String command) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    List<String> commandLine = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+    commandLine.addAll(List.of(command.split(" ")));
     try {
-      Process process =
-          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
-              .redirectErrorStream(true)
-              .start();
+      Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor(30, TimeUnit.SECONDS);
       return output.strip();
