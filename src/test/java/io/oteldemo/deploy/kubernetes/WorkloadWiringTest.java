@@ -327,4 +327,31 @@ class WorkloadWiringTest {
         .findFirst()
         .orElseThrow(() -> new AssertionError("no container port named " + port.getStrVal()));
   }
+
+  @ParameterizedTest
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
+  void eachPodExportsUnderAnInstanceIdOfItsOwn(String name) {
+    Map<String, io.fabric8.kubernetes.api.model.EnvVar> env =
+        Manifests.rendered(name).container().getEnv().stream()
+            .collect(Collectors.toMap(io.fabric8.kubernetes.api.model.EnvVar::getName, e -> e));
+    assertNotNull(env.get("POD_NAME"), name + ": POD_NAME from the downward API");
+    assertEquals(
+        "metadata.name",
+        env.get("POD_NAME").getValueFrom().getFieldRef().getFieldPath(),
+        name + ": POD_NAME is the pod's name");
+    String attributes = env.get("OTEL_RESOURCE_ATTRIBUTES").getValue();
+    assertTrue(
+        attributes.contains("service.instance.id=$(POD_NAME)"),
+        name
+            + ": metrics of two pods must not share one series, OTEL_RESOURCE_ATTRIBUTES is '"
+            + attributes
+            + "'");
+    List<String> names =
+        Manifests.rendered(name).container().getEnv().stream()
+            .map(io.fabric8.kubernetes.api.model.EnvVar::getName)
+            .toList();
+    assertTrue(
+        names.indexOf("POD_NAME") < names.indexOf("OTEL_RESOURCE_ATTRIBUTES"),
+        name + ": Kubernetes expands $(POD_NAME) only when it is defined before");
+  }
 }
