@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,10 +75,10 @@ class CurrentJobs {
       try {
         lines.add(summary(job, of(job)));
       } catch (WorkerException | FaultToleranceException e) {
+        if (isForgotten(e)) {
+          continue;
+        }
         if (!isOutage(e)) {
-          if (isForgotten(e)) {
-            continue;
-          }
           throw e;
         }
         unfinished.subList(i, unfinished.size()).forEach(rest -> lines.add(lastKnown(rest)));
@@ -117,7 +118,7 @@ class CurrentJobs {
     // A line lacks the result, so a job listed as finished is kept by its next single read.
     return unfinished.stream()
         .map(job -> listed.get(job.jobId()))
-        .filter(line -> line != null)
+        .filter(Objects::nonNull)
         .toList();
   }
 

@@ -161,13 +161,7 @@ public final class RedisJobRegistry implements JobRegistry {
         RedisCommands.run("read a user's jobs", () -> hashes(owner, ids));
     List<RegisteredJob> jobs = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      Map<String, String> record = records.get(i);
-      if (record.isEmpty()) {
-        find(owner, id, record).ifPresent(jobs::add);
-      } else {
-        jobs.add(fromRecord(owner, id, record));
-      }
+      find(owner, ids.get(i), records.get(i)).ifPresent(jobs::add);
     }
     return jobs;
   }
