@@ -113,6 +113,9 @@ public class EmbeddedWorkerServer {
       List<ServerInterceptor> chain = interceptors.stream().toList();
       server =
           NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, checkedPort(port)))
+              // The handlers only read or queue in memory and never block, so they run on the
+              // event loop that read the call: no hand-over to another thread and back per call.
+              .directExecutor()
               .addService(ServerInterceptors.intercept(new EmbeddedDistanceService(board), chain))
               .addService(ServerInterceptors.intercept(health.getHealthService(), chain))
               .build();

@@ -91,6 +91,7 @@ public final class RedisJobRegistry implements JobRegistry {
   private final UnifiedJedis redis;
   private final Clock clock;
   private final Duration retention;
+  private final ParsedKeptRecords parsedKept = new ParsedKeptRecords();
 
   public RedisJobRegistry(UnifiedJedis redis, Clock clock, Duration retention) {
     this.redis = redis;
@@ -220,11 +221,19 @@ public final class RedisJobRegistry implements JobRegistry {
         RedisCommands.run("find a user's completed job", () -> redis.get(completedKey(slot))));
   }
 
-  private static RegisteredJob fromRecord(String owner, String jobId, Map<String, String> record) {
-    RegisteredJob job = JobRecordJson.fromEntry(jobId, owner, record.get(ENTRY));
-    return Optional.ofNullable(record.get(FINAL))
-        .map(json -> job.keeping(JobRecordJson.fromFinalView(jobId, json)))
-        .orElse(job);
+  private RegisteredJob fromRecord(String owner, String jobId, Map<String, String> record) {
+    String entry = record.get(ENTRY);
+    String finalView = record.get(FINAL);
+    if (finalView == null) {
+      return JobRecordJson.fromEntry(jobId, owner, entry);
+    }
+    return parsedKept.parse(
+        hashKey(owner, jobId),
+        entry,
+        finalView,
+        () ->
+            JobRecordJson.fromEntry(jobId, owner, entry)
+                .keeping(JobRecordJson.fromFinalView(jobId, finalView)));
   }
 
   static String legacyKey(String jobId) {

@@ -38,8 +38,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * io.oteldemo.worker.GrpcDistanceWorkerClient/jobStatus/CircuitBreaker/delay}):
  *
  * <ul>
- *   <li>{@code @Timeout} is a backstop above the gRPC deadline ({@code DISTANCE_SERVICE_TIMEOUT}),
- *       which fires first; the application does not start if it is not above it.
+ *   <li>{@code @Timeout}, on {@code calculate} only, is a backstop above the gRPC deadline ({@code
+ *       DISTANCE_SERVICE_TIMEOUT}), which fires first; the application does not start if it is not
+ *       above it. The reads have none: a blocking read ends at its deadline on the calling thread,
+ *       and the backstop cost a scheduled and cancelled task on every status read.
  *   <li>{@code @CircuitBreaker} counts only an unreachable worker and passed deadlines ({@link
  *       WorkerUnavailableException}, {@link WorkerTimeoutException}, {@link TimeoutException}),
  *       never the worker's business answers (not found, invalid argument, queue full).
@@ -119,7 +121,6 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   }
 
   @Override
-  @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
   @Retry(
       maxRetries = 2,
       delay = 200,
@@ -146,7 +147,6 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   }
 
   @Override
-  @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
   @Retry(
       maxRetries = 2,
       delay = 200,

@@ -229,6 +229,26 @@ class RedisJobRegistryTest {
   }
 
   @Test
+  void aKeptJobIsReadAsItIsStoredNowEvenAfterItWasReadBefore() {
+    RegisteredJob job = job("job-1", "alice", PHONE);
+    replicaA.register(job);
+    replicaA.keep(job, FinalViews.completed("job-1"));
+    assertEquals(
+        FinalViews.completed("job-1"), replicaA.find("alice", "job-1").orElseThrow().kept().get());
+
+    // Written behind the registry's back (an operator's repair): the next read sees it.
+    clientA.hset(
+        RedisJobRegistry.hashKey("alice", "job-1"),
+        RedisJobRegistry.FINAL,
+        JobRecordJson.finalView(FinalViews.failed("job-1")));
+    assertEquals(
+        FinalViews.failed("job-1"), replicaA.find("alice", "job-1").orElseThrow().kept().get());
+
+    clientA.del(RedisJobRegistry.hashKey("alice", "job-1"), "job:job-1");
+    assertEquals(Optional.empty(), replicaA.find("alice", "job-1"), "gone once expired");
+  }
+
+  @Test
   void aJobOfThePreviousVersionIsFoundByItsOldKeyAndKeptUnderItsOwnersTag() {
     RegisteredJob job = job("old-1", "alice", PHONE);
     clientA.set(

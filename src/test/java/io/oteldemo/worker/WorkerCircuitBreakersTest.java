@@ -133,8 +133,8 @@ class WorkerCircuitBreakersTest {
     config.put("Timeout/value", "70000");
     requireTimeoutsAbove(Duration.ofSeconds(60));
 
-    config.put(CLIENT + "/jobStatus/Timeout/value", "50");
-    config.put(CLIENT + "/jobStatus/Timeout/unit", "SECONDS");
+    config.put(CLIENT + "/calculate/Timeout/value", "50");
+    config.put(CLIENT + "/calculate/Timeout/unit", "SECONDS");
     assertThrows(
         IllegalArgumentException.class, () -> requireTimeoutsAbove(Duration.ofSeconds(60)));
 
