@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * otel-ui reads the same finished jobs over and over, and parsing the record's JSON (five
  * timestamps and the result) was the largest part of such a read after the token check. A parsed
  * record is reused only while both texts equal those just read from Redis, so a record that expired
- * or was written anew is never answered from here. At most {@value #CAPACITY} records are held; past
- * that, one is dropped for each new one.
+ * or was written anew is never answered from here. At most {@value #CAPACITY} records are held;
+ * past that, one is dropped for each new one.
  */
 final class ParsedKeptRecords {
 
