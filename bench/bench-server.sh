@@ -140,7 +140,14 @@ stop() {
     "$WLP/bin/server" stop "$SERVER" >/dev/null || true
   fi
   if [ -f "$STATE/redis.pid" ]; then
-    kill "$(cat "$STATE/redis.pid")" 2>/dev/null || true
+    local redis_pid
+    redis_pid=$(cat "$STATE/redis.pid")
+    kill "$redis_pid" 2>/dev/null || true
+    # Wait (up to 5 s) until it is gone, so that a start right after finds its port free.
+    for _ in $(seq 50); do
+      kill -0 "$redis_pid" 2>/dev/null || break
+      sleep 0.1
+    done
     rm -f "$STATE/redis.pid"
   fi
   rm -f "$STATE/env"
