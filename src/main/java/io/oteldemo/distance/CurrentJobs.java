@@ -45,12 +45,7 @@ class CurrentJobs {
 
   /** A job's state now: kept, or the worker's (kept if final); the worker's failures propagate. */
   WorkerJob of(RegisteredJob job) {
-    if (job.kept().isPresent()) {
-      return job.kept().get();
-    }
-    WorkerJob seen = worker.jobStatus(job.jobId());
-    keeper.keepIfFinal(job, seen);
-    return seen;
+    return keeper.current(job, () -> worker.jobStatus(job.jobId()));
   }
 
   /** One line per job, as much as can be known now; the worker's outage fails nothing. */

@@ -47,20 +47,16 @@ public class DownloadAccess {
   }
 
   private boolean hasCompleted(RegisteredJob job) {
-    if (job.kept().isPresent()) {
-      return job.keptCompleted();
-    }
-    WorkerJob seen;
+    WorkerJob now;
     try {
-      seen = worker.jobStatus(job.jobId());
+      now = keeper.current(job, () -> worker.jobStatus(job.jobId()));
     } catch (WorkerException e) {
       if (e.kind() == WorkerException.Kind.NOT_FOUND) {
         return false; // the worker restarted and forgot it before anyone saw it completed
       }
       throw e;
     }
-    keeper.keepIfFinal(job, seen);
-    return JobStatus.fromWire(seen.status())
+    return JobStatus.fromWire(now.status())
         .filter(status -> status == JobStatus.COMPLETED)
         .isPresent();
   }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +32,19 @@ public class JobKeeper {
   /** For the container's client proxy. */
   protected JobKeeper() {
     this(null, null);
+  }
+
+  /**
+   * The job's state now: its kept final view as it is, without asking; otherwise what {@code ask}
+   * (the worker) reports, kept if it is final. The worker's failures propagate.
+   */
+  public WorkerJob current(RegisteredJob job, Supplier<WorkerJob> ask) {
+    if (job.kept().isPresent()) {
+      return job.kept().get();
+    }
+    WorkerJob seen = ask.get();
+    keepIfFinal(job, seen);
+    return seen;
   }
 
   /**
