@@ -68,14 +68,21 @@ public class BearerTokenGate implements ContainerRequestFilter {
     }
   }
 
-  /** The distance API and the caller endpoint; preflights never carry credentials. */
+  /**
+   * Paths whose every resource needs a token: the distance API, the caller endpoint, the location
+   * store ({@code /db/**}, people's whereabouts) and the trace demonstrations, which do real work
+   * (store, Redis and worker calls, a held response, a logged error) that nobody anonymous may
+   * trigger. {@code /health}, {@code /ready} and {@code /info} stay public. Preflights never carry
+   * credentials.
+   */
+  private static final List<String> PROTECTED =
+      List.of("api/distance", "api/whoami", "db", "chain", "slow", "error");
+
   static boolean needsToken(String method, String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     return !HttpMethod.OPTIONS.equals(method)
-        && (relative.equals("api/distance")
-            || relative.startsWith("api/distance/")
-            || relative.equals("api/whoami")
-            || relative.startsWith("api/whoami/"));
+        && PROTECTED.stream()
+            .anyMatch(root -> relative.equals(root) || relative.startsWith(root + "/"));
   }
 
   /** MicroProfile JWT, the authority, authenticates the request with the checked token. */
