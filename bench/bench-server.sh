@@ -26,6 +26,7 @@ cd "$(dirname "$0")/.."
 
 HTTP_PORT=${BENCH_HTTP_PORT:-9380}
 HTTPS_PORT=${BENCH_HTTPS_PORT:-9743}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9383}
 GRPC_PORT=${BENCH_GRPC_PORT:-9381}
 REDIS_PORT=${BENCH_REDIS_PORT:-9382}
 RATE_LIMIT_CALCULATE=${RATE_LIMIT_CALCULATE:-600}
@@ -62,7 +63,7 @@ port_free() {
 }
 
 check_ports() {
-  for port in "$HTTP_PORT" "$HTTPS_PORT" "$GRPC_PORT" "$REDIS_PORT"; do
+  for port in "$HTTP_PORT" "$HTTPS_PORT" "$MANAGEMENT_PORT" "$GRPC_PORT" "$REDIS_PORT"; do
     port_free "$port" || { echo "Port $port is in use; set BENCH_*_PORT" >&2; exit 1; }
   done
 }
@@ -73,7 +74,8 @@ build() {
   # must not redeploy it under the measurement.
   echo "Building the WAR and the Liberty server (http $HTTP_PORT) ..."
   ./mvnw -B -q -ntp -DskipTests -Djacoco.skip=true package liberty:create liberty:deploy \
-    -DlooseApplication=false -Dhttp.port="$HTTP_PORT" -Dhttps.port="$HTTPS_PORT" >/dev/null
+    -DlooseApplication=false -Dhttp.port="$HTTP_PORT" -Dhttps.port="$HTTPS_PORT" \
+    -Dmanagement.port="$MANAGEMENT_PORT" >/dev/null
 }
 
 start_redis() {
@@ -99,7 +101,7 @@ launch() {
 }
 
 ready() {
-  curl -fs "http://localhost:$HTTP_PORT/health/ready" >/dev/null 2>&1
+  curl -fs "http://localhost:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1
 }
 
 start() {
@@ -115,6 +117,7 @@ start() {
         "(server start to /health/ready = 200), server CPU $(cpu_seconds "$(cat "$PID_FILE")") s"
       cat >"$STATE/env" <<ENV
 BASE_URL=http://localhost:$HTTP_PORT
+MANAGEMENT_URL=http://localhost:$MANAGEMENT_PORT
 GRPC_PORT=$GRPC_PORT
 REDIS_PORT=$REDIS_PORT
 SERVER_PID=$(cat "$PID_FILE")

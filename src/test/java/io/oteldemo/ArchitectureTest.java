@@ -58,8 +58,11 @@ class ArchitectureTest {
           Map.entry("health", Set.of("ratelimit", "worker")),
           Map.entry("idempotency", Set.of("error", "redis")),
           Map.entry("jobs", Set.of("redis", "worker")),
+          Map.entry("locations", Set.of()),
+          Map.entry("openapi", Set.of("error")),
           Map.entry("ratelimit", Set.of("auth", "error", "redis", "telemetry")),
           Map.entry("redis", Set.of()),
+          Map.entry("status", Set.of("error")),
           Map.entry("telemetry", Set.of()),
           Map.entry("worker", Set.of("telemetry", "worker.proto")),
           Map.entry("worker.proto", Set.of()));

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** A plain HTTP client for the server that the build started for the integration tests. */
 public final class ApiClient {
@@ -51,6 +52,15 @@ public final class ApiClient {
   /** A client that sends no Authorization header. */
   public static ApiClient anonymous() {
     return new ApiClient(null);
+  }
+
+  /**
+   * An anonymous client of the server's management port: MicroProfile Health (the probes) and
+   * Liberty's own endpoints.
+   */
+  public static ApiClient management() {
+    return new ApiClient(
+        URI.create(System.getProperty("it.management.url", "http://localhost:9081")), null);
   }
 
   public Answer get(String path) {
@@ -105,6 +115,11 @@ public final class ApiClient {
 
     public String header(String name) {
       return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** Every value of a header that may come more than once, e.g. {@code Vary}. */
+    public List<String> headers(String name) {
+      return response.headers().allValues(name);
     }
 
     public JsonObject json() {

@@ -254,9 +254,15 @@ public class AuthIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/health/ready", "/health/live", "/openapi", "/openapi/ui/"})
+  @ValueSource(strings = {"/health", "/ready", "/openapi", "/openapi/ui/"})
   void healthAndOpenApiArePublic(String path) {
     assertEquals(200, ApiClient.anonymous().get(path).status(), path);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/health/ready", "/health/live", "/health/started"})
+  void probesArePublicOnTheManagementPort(String path) {
+    assertEquals(200, ApiClient.management().get(path).status(), path);
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real preflight and cross-origin requests, as otel-ui's browser sends them. */
 public class CorsIT {
@@ -66,6 +68,56 @@ public class CorsIT {
     assertExposes(answer);
   }
 
+  /** Every path otel-ui's pages call, the Dashboard's and the OTel Testing page's included. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/health",
+        "/ready",
+        "/info",
+        "/chain",
+        "/slow",
+        "/error",
+        "/db/status",
+        "/db/locations"
+      })
+  void everyPathTheUiCallsAnswersItsPreflight(String path) {
+    ApiClient.Answer answer = preflight(path, ALLOWED, "GET", "authorization,content-type");
+
+    assertTrue(answer.status() >= 200 && answer.status() < 300, () -> path + ": " + answer);
+    assertEquals(ALLOWED, answer.header("Access-Control-Allow-Origin"), path);
+    assertVariesByOrigin(answer);
+  }
+
+  @Test
+  void theDashboardsHealthAnswerCarriesCorsHeaders() {
+    ApiClient client = new ApiClient();
+    ApiClient.Answer answer =
+        client.send(client.request("/health").header("Origin", ALLOWED).GET().build());
+
+    assertEquals(200, answer.status());
+    assertEquals(ALLOWED, answer.header("Access-Control-Allow-Origin"));
+    assertExposes(answer);
+    assertVariesByOrigin(answer);
+  }
+
+  @Test
+  void answersVaryByOriginWhateverTheOrigin() {
+    ApiClient client = ApiClient.anonymous();
+    for (String origin : List.of(ALLOWED, "https://evil.example")) {
+      ApiClient.Answer answer =
+          client.send(client.request(JOBS).header("Origin", origin).GET().build());
+      assertEquals(401, answer.status());
+      assertVariesByOrigin(answer);
+    }
+    assertVariesByOrigin(client.get("/health"));
+  }
+
+  private static void assertVariesByOrigin(ApiClient.Answer answer) {
+    List<String> vary = list(String.join(",", answer.headers("Vary")));
+    assertTrue(vary.contains("origin"), () -> "Vary: Origin on " + answer);
+  }
+
   private static void assertExposes(ApiClient.Answer answer) {
     List<String> exposed = list(answer.header("Access-Control-Expose-Headers"));
     assertTrue(
@@ -82,10 +134,15 @@ public class CorsIT {
   }
 
   private static ApiClient.Answer preflight(String origin, String method, String headers) {
+    return preflight(JOBS, origin, method, headers);
+  }
+
+  private static ApiClient.Answer preflight(
+      String path, String origin, String method, String headers) {
     ApiClient client = ApiClient.anonymous();
     return client.send(
         client
-            .request(JOBS)
+            .request(path)
             .header("Origin", origin)
             .header("Access-Control-Request-Method", method)
             .header("Access-Control-Request-Headers", headers)

@@ -92,7 +92,7 @@ public class FingerprintIT {
 
   @Test
   void readinessDoesNotRevealTheWorkersAddressByDefault() {
-    ApiClient.Answer answer = ApiClient.anonymous().get("/health/ready");
+    ApiClient.Answer answer = ApiClient.management().get("/health/ready");
     JsonObject worker =
         answer.json().getJsonArray("checks").stream()
             .map(check -> check.asJsonObject())

@@ -43,14 +43,14 @@ public class PlatformIT {
   @ParameterizedTest
   @ValueSource(strings = {"/health/live", "/health/ready", "/health/started"})
   void healthEndpointsAreUp(String path) {
-    ApiClient.Answer answer = api.get(path);
+    ApiClient.Answer answer = ApiClient.management().get(path);
     assertEquals(200, answer.status(), () -> path + ": " + answer);
     assertEquals("UP", answer.json().getString("status"));
   }
 
   @Test
   void readinessReportsTheWorkerState() {
-    JsonObject body = api.get("/health/ready").json();
+    JsonObject body = ApiClient.management().get("/health/ready").json();
     JsonObject check =
         body.getJsonArray("checks").stream()
             .map(v -> v.asJsonObject())

@@ -181,7 +181,7 @@ class DeviceAccessIT {
       assertTrue(problem.contains("entry 2 'guests' has no '='"), problem);
       ApiClient.Answer answer = broken.userIn(List.of("family")).postJson(CALCULATE, PHONE);
       assertNotEquals(202, answer.status(), () -> "the application did not start: " + answer);
-      assertNotEquals(200, broken.anonymous().get("/health/ready").status(), "not ready");
+      assertNotEquals(200, broken.management().get("/health/ready").status(), "not ready");
     }
   }
 

@@ -19,22 +19,20 @@ final class DeviceAccessServer implements AutoCloseable {
 
   private final LibertyServer liberty;
   private final URI baseUri;
+  private final URI managementUri;
 
   private DeviceAccessServer(String name, String deviceAccess) {
     Path build = Path.of(System.getProperty("it.build.dir", "target"));
-    int httpPort = TestWorker.freePort();
-    baseUri = URI.create("http://localhost:" + httpPort);
+    ServerPorts ports = ServerPorts.free();
+    baseUri = ports.baseUri();
+    managementUri = ports.managementUri();
     liberty = new LibertyServer(build.resolve("liberty/wlp"), name);
     liberty.create(
         Path.of(System.getProperty("it.server.xml")),
         Path.of(System.getProperty("it.war")),
         environment(build.resolve(name + "-csv"), deviceAccess),
-        Map.of(
-            "http.port",
-            String.valueOf(httpPort),
-            "https.port",
-            String.valueOf(TestWorker.freePort())),
-        ProductionServer.jvmOptions(httpPort, build));
+        ports.bootstrapProperties(),
+        ProductionServer.jvmOptions(ports, build));
     liberty.start();
   }
 
@@ -42,7 +40,7 @@ final class DeviceAccessServer implements AutoCloseable {
   static DeviceAccessServer ready(String name, String deviceAccess) {
     DeviceAccessServer server = new DeviceAccessServer(name, deviceAccess);
     try {
-      ProductionServer.awaitReady(server.baseUri);
+      ProductionServer.awaitReady(server.managementUri);
       return server;
     } catch (RuntimeException e) {
       server.close();
@@ -85,6 +83,10 @@ final class DeviceAccessServer implements AutoCloseable {
 
   ApiClient anonymous() {
     return ApiClient.of(baseUri, null);
+  }
+
+  ApiClient management() {
+    return ApiClient.of(managementUri, null);
   }
 
   List<String> messages() {

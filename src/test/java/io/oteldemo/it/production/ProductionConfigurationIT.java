@@ -33,13 +33,13 @@ class ProductionConfigurationIT {
 
   @Test
   void itIsReadyWithTheConfiguredWorkerAndRedis() {
-    ApiClient.Answer ready = server.anonymous().get("/health/ready");
+    ApiClient.Answer ready = server.management().get("/health/ready");
     assertEquals(200, ready.status(), () -> "ready: " + ready);
     assertTrue(
         ready.body().contains(server.worker().grpcTarget()),
         () -> "the worker endpoint from the environment: " + ready);
-    assertEquals(200, server.anonymous().get("/health/started").status());
-    assertEquals(200, server.anonymous().get("/health/live").status());
+    assertEquals(200, server.management().get("/health/started").status());
+    assertEquals(200, server.management().get("/health/live").status());
   }
 
   @Test

@@ -47,6 +47,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
   private final IssuerEndpoint issuer;
   private final LibertyServer liberty;
   private final URI baseUri;
+  private final URI managementUri;
 
   private ProductionServer() {
     Path build = Path.of(System.getProperty("it.build.dir", "target"));
@@ -57,21 +58,18 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
         new IssuerEndpoint(
             System.getProperty("it.user.pool"),
             Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
-    int httpPort = TestWorker.freePort();
-    baseUri = URI.create("http://localhost:" + httpPort);
+    ServerPorts ports = ServerPorts.free();
+    baseUri = ports.baseUri();
+    managementUri = ports.managementUri();
     liberty = new LibertyServer(build.resolve("liberty/wlp"), "otel-demo-production");
     liberty.create(
         Path.of(System.getProperty("it.server.xml")),
         Path.of(System.getProperty("it.war")),
         environment(),
-        Map.of(
-            "http.port",
-            String.valueOf(httpPort),
-            "https.port",
-            String.valueOf(TestWorker.freePort())),
-        jvmOptions(httpPort, build));
+        ports.bootstrapProperties(),
+        jvmOptions(ports, build));
     liberty.start();
-    awaitReady(baseUri);
+    awaitReady(managementUri);
   }
 
   static ProductionServer start() {
@@ -135,10 +133,9 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value);
   }
 
-  /** The HTTP port as a MicroProfile Config value, and the coverage agent when the build has it. */
-  static List<String> jvmOptions(int httpPort, Path build) {
-    List<String> options = new ArrayList<>();
-    options.add("-Dhttp.port=" + httpPort);
+  /** The ports as MicroProfile Config values, and the coverage agent when the build has it. */
+  static List<String> jvmOptions(ServerPorts ports, Path build) {
+    List<String> options = new ArrayList<>(ports.jvmOptions());
     String agent = System.getProperty("it.jacoco.agent");
     if (agent != null && Files.exists(Path.of(agent))) {
       options.add(
@@ -151,10 +148,13 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     return options;
   }
 
-  /** Waits until the server at this address is ready, or fails after {@code START_TIMEOUT}. */
-  static void awaitReady(URI baseUri) {
+  /**
+   * Waits until the server whose management port is at this address is ready, or fails after {@code
+   * START_TIMEOUT}.
+   */
+  static void awaitReady(URI managementUri) {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
-    ApiClient anonymous = ApiClient.of(baseUri, null);
+    ApiClient anonymous = ApiClient.of(managementUri, null);
     while (Instant.now().isBefore(deadline)) {
       try {
         if (anonymous.get("/health/ready").status() == 200) {
@@ -167,7 +167,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     }
     throw new IllegalStateException(
         "The server at "
-            + baseUri
+            + managementUri
             + " is not ready after "
             + START_TIMEOUT
             + "; see its logs/messages.log");
@@ -180,6 +180,11 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
 
   public ApiClient anonymous() {
     return ApiClient.of(baseUri, null);
+  }
+
+  /** An anonymous client of the management port (MicroProfile Health). */
+  public ApiClient management() {
+    return ApiClient.of(managementUri, null);
   }
 
   public ApiClient withToken(String token) {

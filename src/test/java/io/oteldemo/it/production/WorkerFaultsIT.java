@@ -220,7 +220,7 @@ class WorkerFaultsIT {
     assertError(user.get(JOBS_PATH + "/" + job), 503, "SERVICE_UNAVAILABLE");
     assertError(
         user.postJson(CALCULATE_PATH, "{\"date\":\"2026-01-26\"}"), 503, "SERVICE_UNAVAILABLE");
-    ApiClient.Answer ready = server.anonymous().get("/health/ready");
+    ApiClient.Answer ready = server.management().get("/health/ready");
     assertEquals(
         200, ready.status(), () -> "a worker outage keeps the pod in the Service: " + ready);
     assertTrue(ready.body().contains("UNREACHABLE"), () -> "and readiness reports it: " + ready);
@@ -235,7 +235,7 @@ class WorkerFaultsIT {
             200,
             ProductionServer.BREAKER_DELAY.multipliedBy(3));
     assertEquals(200, recovered.status(), () -> "recovered without a restart: " + recovered);
-    assertTrue(server.anonymous().get("/health/ready").body().contains("SERVING"));
+    assertTrue(server.management().get("/health/ready").body().contains("SERVING"));
   }
 
   static List<ApiClient.Answer> concurrently(int count, Supplier<ApiClient.Answer> request)
