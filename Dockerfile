@@ -8,7 +8,8 @@
 # Nothing of the local run is inside: no development issuer or key, no sample data, none of the
 # pom's liberty.env.* defaults (they only reach the server.env of the server the build creates).
 # Every setting comes from the environment at run time (docs/OPERATIONS.md). Liberty listens on
-# 9080, the http.port default that server.xml and the application's JWKS relay share.
+# 9080, the http.port default that server.xml and the application's JWKS relay share, and on 9081,
+# the management port of the probes.
 # DockerfileTest (src/test/java/io/oteldemo/deploy/image) holds this file to these rules.
 
 FROM eclipse-temurin:17.0.15_6-jdk AS build
@@ -60,4 +61,5 @@ COPY --chown=1001:0 --from=build /build/target/otel-demo.war /config/apps/otel-d
 # completely (its classes get cached); they are not in the image's environment.
 RUN AWS_REGION=us-east-1 COGNITO_USER_POOL_ID=us-east-1_imagebuild COGNITO_CLIENT_ID=imagebuild \
     OTEL_SDK_DISABLED=true configure.sh
-EXPOSE 9080
+# The API; and the management port (MicroProfile Health for the probes, Liberty's own endpoints).
+EXPOSE 9080 9081

@@ -341,13 +341,14 @@ status_of() {
   http -o /dev/null -w '%{http_code}' "$@" 2>/dev/null
 }
 
-# Waits for /health/ready; prints the seconds it took, or fails after the startup probe's budget.
+# Waits for /health/ready on the management port; sets READY_SECONDS, or fails after the startup
+# probe's budget.
 wait_ready() {
   local started="$1" budget="$2" pid_of="$3"
   while [ $((SECONDS - started)) -lt "$budget" ]; do
     NETNS_PID="$($pid_of)"
     if [ -n "$NETNS_PID" ] && [ "$NETNS_PID" != 0 ] \
-        && [ "$(status_of http://127.0.0.1:9080/health/ready)" = 200 ]; then
+        && [ "$(status_of "http://127.0.0.1:$MANAGEMENT_PORT/health/ready")" = 200 ]; then
       READY_SECONDS=$((SECONDS - started))
       return 0
     fi
@@ -414,6 +415,12 @@ no_token_is_401() {
   [ "$(http -o /dev/null -D "$headers" -w '%{http_code}' \
     http://127.0.0.1:9080/api/distance/jobs)" = 401 ] \
     && grep -qi '^www-authenticate: Bearer' "$headers"
+}
+
+# otel-ui's Dashboard paints the API green on this answer of the API's port.
+dashboard_health() {
+  [ "$(http -o "$WORK/dashboard-health.json" -w '%{http_code}' http://127.0.0.1:9080/health)" = 200 ] \
+    && jq -e '.status == "healthy"' "$WORK/dashboard-health.json" >/dev/null
 }
 
 openapi_ui() {
@@ -552,6 +559,9 @@ run_container() {
   local rendered="$WORK/base.json" started
   require "kubernetes/base renders" render_to "$ROOT/kubernetes/base" "$rendered"
   container_arguments "$rendered"
+  # The probes' port: the container port named management (MicroProfile Health).
+  MANAGEMENT_PORT="$(manifest "$rendered" '.[] | select(.kind == "Deployment")
+    | .spec.template.spec.containers[0].ports[] | select(.name == "management") | .containerPort')"
   info "container: podman run ${ARGS[*]}"
   started=$SECONDS
   CONTAINER="otel-demo-smoke-$$"
@@ -572,8 +582,10 @@ run_container() {
   local path
   for path in $(manifest "$rendered" '.[] | select(.kind == "Deployment")
       | .spec.template.spec.containers[0] | (.startupProbe, .livenessProbe) | .httpGet.path'); do
-    check "container: probe $path answers 200" test "$(status_of "http://127.0.0.1:9080$path")" = 200
+    check "container: probe $path answers 200 on the management port $MANAGEMENT_PORT" \
+      test "$(status_of "http://127.0.0.1:$MANAGEMENT_PORT$path")" = 200
   done
+  check "container: GET /health on the API's port answers otel-ui's {\"status\":\"healthy\"}" dashboard_health
   check "container: /openapi/ui/ answers 200 with the OpenAPI UI" openapi_ui
   check "container: /api/distance/jobs without a token answers 401 with a Bearer challenge" no_token_is_401
   flow container

@@ -29,21 +29,47 @@ public final class LibertyServerXml {
     return new LibertyServerXml(ProjectFiles.parseXml(LOCATION));
   }
 
-  /** The HTTP port the server listens on when nothing overrides it: the http.port default. */
+  /** The API's HTTP port when nothing overrides it: the http.port default. */
   public int defaultHttpPort() {
-    Element endpoint = single("httpEndpoint");
-    String port = endpoint.getAttribute("httpPort");
-    if (!port.equals("${http.port}")) {
+    return defaultPort("defaultHttpEndpoint", "http.port");
+  }
+
+  /**
+   * The management port (MicroProfile Health, Liberty's own endpoints) when nothing overrides it:
+   * the management.port default.
+   */
+  public int defaultManagementPort() {
+    return defaultPort("managementHttpEndpoint", "management.port");
+  }
+
+  private int defaultPort(String endpointId, String variable) {
+    String port = endpoint(endpointId).getAttribute("httpPort");
+    if (!port.equals("${" + variable + "}")) {
       throw new IllegalStateException(
           LOCATION
-              + " should take httpEndpoint's httpPort from the "
-              + "http.port variable, has '"
+              + " should take "
+              + endpointId
+              + "'s httpPort from the "
+              + variable
+              + " variable, has '"
               + port
               + "'");
     }
     return Integer.parseInt(
-        variableDefault("http.port")
-            .orElseThrow(() -> new IllegalStateException(LOCATION + " has no http.port default")));
+        variableDefault(variable)
+            .orElseThrow(
+                () -> new IllegalStateException(LOCATION + " has no " + variable + " default")));
+  }
+
+  private Element endpoint(String id) {
+    NodeList nodes = document.getElementsByTagName("httpEndpoint");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element endpoint = (Element) nodes.item(i);
+      if (endpoint.getAttribute("id").equals(id)) {
+        return endpoint;
+      }
+    }
+    throw new IllegalStateException(LOCATION + " has no <httpEndpoint id=\"" + id + "\">");
   }
 
   /** The application's file, relative to the server's apps folder. */

@@ -306,12 +306,13 @@ class DockerfileTest {
   }
 
   @Test
-  void theImageListensOnTheServersDefaultHttpPortOnly() {
+  void theImageListensOnTheServersDefaultPortsOnly() {
     String port = String.valueOf(server.defaultHttpPort());
+    String management = String.valueOf(server.defaultManagementPort());
     assertEquals(
-        List.of(List.of(port)),
+        List.of(List.of(port, management)),
         runtime.all("EXPOSE").stream().map(Instruction::operands).toList(),
-        "EXPOSE exactly server.xml's http.port default");
+        "EXPOSE exactly server.xml's http.port and management.port defaults");
     // The JWKS relay's URL reads the http.port system property with the same default: moving the
     // port in one place only would break token checks (docs/OPERATIONS.md).
     assertAll(

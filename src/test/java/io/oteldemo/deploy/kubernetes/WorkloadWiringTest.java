@@ -140,6 +140,7 @@ class WorkloadWiringTest {
   void theContainerServesOnLibertysHttpPort(String name) {
     Overlay overlay = Manifests.rendered(name);
     int port = LibertyServerXml.read().defaultHttpPort();
+    int management = LibertyServerXml.read().defaultManagementPort();
     Container container = overlay.container();
     // The JWKS relay, which Liberty reads the signing keys from, assumes the same port.
     URI relay =
@@ -151,9 +152,9 @@ class WorkloadWiringTest {
     Service service = overlay.one(Service.class);
 
     assertEquals(
-        List.of(port),
+        List.of(port, management),
         container.getPorts().stream().map(p -> p.getContainerPort()).toList(),
-        name + ": the container port");
+        name + ": the container's ports, the API's first");
     assertEquals(port, relay.getPort(), "the JWKS relay's default port");
     assertAll(
         service.getSpec().getPorts().stream()
@@ -166,7 +167,7 @@ class WorkloadWiringTest {
                             name
                                 + ": Service port "
                                 + servicePort.getName()
-                                + " should reach the container's port")));
+                                + " should reach the API's port, never the management port")));
     assertTrue(
         container.getEnv().stream()
             .noneMatch(
@@ -187,7 +188,8 @@ class WorkloadWiringTest {
     Map<String, String> expectedPaths =
         Map.of(
             "startup", "/health/started", "liveness", "/health/live", "readiness", "/health/ready");
-    int port = LibertyServerXml.read().defaultHttpPort();
+    // MicroProfile Health answers on the management port only (docs/ARCHITECTURE.md, "Two ports").
+    int port = LibertyServerXml.read().defaultManagementPort();
 
     assertTrue(
         LibertyServerXml.read().features().stream().anyMatch(f -> f.startsWith("mpHealth")),
