@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     tags = {
       @Tag(name = "Distance jobs", description = "Queue and track distance calculations"),
       @Tag(name = "Downloads", description = "CSV results of completed jobs"),
-      @Tag(name = "Caller", description = "Who the token identifies")
+      @Tag(name = "Caller", description = "Who the token identifies"),
+      @Tag(name = "Service", description = "Whether the service is up and ready, and what it is")
     })
 @SecurityScheme(
     securitySchemeName = DistanceApiApplication.BEARER_SCHEME,
