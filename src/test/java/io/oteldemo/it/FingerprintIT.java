@@ -53,12 +53,16 @@ public class FingerprintIT {
     assertTrue(reply.header("x-trace-id") != null, "the trace id is still there");
   }
 
+  /** The builder lives on the management port (the API's port does not serve it at all). */
   @Test
   void libertysJwtBuilderServesNoKeyAndNoToken() {
     int before = ServerLogs.messages().size();
+    int port = RawHttp.managementPort();
+    String host = "Host: localhost:" + port;
 
     RawHttp.Reply jwk =
-        RawHttp.exchange("GET /jwt/ibm/api/defaultJWT/jwk HTTP/1.1\r\nHost: localhost", "");
+        RawHttp.exchange(port, "GET /jwt/ibm/api/defaultJWT/jwk HTTP/1.1\r\n" + host, "");
+    assertTrue(jwk.statusLine().contains(" 200 "), () -> "the builder answers here: " + jwk);
     assertFalse(
         jwk.body().contains("\"kty\"") || jwk.body().contains("\"keys\""),
         () -> "no public key at the builder's JWK URL: " + jwk);
@@ -68,8 +72,9 @@ public class FingerprintIT {
     for (String proto : List.of("", "\r\nX-Forwarded-Proto: https")) {
       RawHttp.Reply reply =
           RawHttp.exchange(
+              port,
               "GET /jwt/ibm/api/defaultJWT/token HTTP/1.1\r\n"
-                  + "Host: localhost"
+                  + host
                   + proto
                   + "\r\nAuthorization: Bearer "
                   + token,
@@ -78,7 +83,7 @@ public class FingerprintIT {
       assertFalse(reply.body().contains("eyJ"), () -> "no JWT in the answer: " + reply);
     }
     RawHttp.Reply unknown =
-        RawHttp.exchange("GET /jwt/ibm/api/someBuilder/jwk HTTP/1.1\r\nHost: localhost", "");
+        RawHttp.exchange(port, "GET /jwt/ibm/api/someBuilder/jwk HTTP/1.1\r\n" + host, "");
     assertTrue(unknown.statusLine().contains(" 404 "), () -> "no such builder: " + unknown);
 
     ServerLogs.settle();

@@ -23,15 +23,29 @@ public final class RawHttp {
     return URI.create(System.getProperty("it.base.url", "http://localhost:9080")).getPort();
   }
 
+  /** The test server's management port, from it.management.url. */
+  public static int managementPort() {
+    return URI.create(System.getProperty("it.management.url", "http://localhost:9081")).getPort();
+  }
+
   public static Socket connect() throws IOException {
-    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port());
+    return connect(port());
+  }
+
+  private static Socket connect(int port) throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setSoTimeout(30_000);
     return socket;
   }
 
   /** Sends one request (its head without the final blank line, and a body); reads to EOF. */
   public static Reply exchange(String head, String body) {
-    try (Socket socket = connect()) {
+    return exchange(port(), head, body);
+  }
+
+  /** The same, to another port of the test server (e.g. {@link #managementPort()}). */
+  public static Reply exchange(int port, String head, String body) {
+    try (Socket socket = connect(port)) {
       byte[] content = body.getBytes(StandardCharsets.UTF_8);
       String request =
           head + "\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n";
