@@ -27,7 +27,7 @@ public record LocationView(
             description =
                 "Stable while the record is stored; in the OwnTracks Recorder store derived from"
                     + " the record's line (below 2^53)",
-            example = "3318400212651923")
+            example = "6340714080819935")
         long id,
     @Schema(example = "iphone_stuart") @JsonbProperty("device_id") String deviceId,
     @Schema(
