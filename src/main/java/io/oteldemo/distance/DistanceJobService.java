@@ -2,6 +2,7 @@ package io.oteldemo.distance;
 
 import io.oteldemo.auth.CurrentUser;
 import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
+import io.oteldemo.deviceaccess.DeviceAccess;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.idempotency.IdempotencyClaim;
@@ -53,7 +54,7 @@ public class DistanceJobService {
    */
   public Calculation calculate(CalculateCommand command, Optional<IdempotencyKey> key) {
     AuthenticatedUser caller = user.require();
-    deviceAccess.check(caller.groups(), command.deviceId());
+    deviceAccess.checkCalculation(caller.groups(), command.deviceId());
     String owner = caller.subject();
     if (key.isEmpty()) {
       return new Calculation(accepted(queue.submitOrJoin(owner, command)), false);

@@ -1,6 +1,8 @@
 package io.oteldemo.distance;
 
+import io.oteldemo.deviceaccess.DeviceIds;
 import io.oteldemo.error.ValidationException;
+import io.oteldemo.error.WholeNumbers;
 import io.oteldemo.worker.JobStatus;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,7 +23,6 @@ public final class DistanceRules {
   private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-  private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Pattern JOB_ID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -68,14 +69,7 @@ public final class DistanceRules {
 
   /** An optional device id: letters, digits and underscores, 1 to 64 of them. */
   public Optional<String> deviceId(String field, String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!isDeviceId(value)) {
-      throw new ValidationException(
-          field, value, field + " must be 1-64 letters, digits or underscores");
-    }
-    return Optional.of(value);
+    return DeviceIds.optional(field, value);
   }
 
   /**
@@ -108,39 +102,18 @@ public final class DistanceRules {
     if (value == null || value.isEmpty()) {
       return DEFAULT_LIMIT;
     }
-    return integer(field, value, 1, MAX_LIMIT);
+    return WholeNumbers.parse(field, value, 1, MAX_LIMIT);
   }
 
   public int offset(String field, String value) {
     if (value == null || value.isEmpty()) {
       return 0;
     }
-    return integer(field, value, 0, Integer.MAX_VALUE);
-  }
-
-  /** Whether a text is a device id as the API accepts it (also in the device access policy). */
-  public static boolean isDeviceId(String value) {
-    return value != null && DEVICE_ID.matcher(value).matches();
+    return WholeNumbers.parse(field, value, 0, Integer.MAX_VALUE);
   }
 
   /** Whether a job id can exist at all; the worker's ids are UUIDs. */
   public static boolean isJobId(String value) {
     return value != null && JOB_ID.matcher(value).matches();
-  }
-
-  private static int integer(String field, String value, int min, int max) {
-    try {
-      int number = Integer.parseInt(value);
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, like an out-of-range number
-    }
-    String range =
-        max == Integer.MAX_VALUE
-            ? "a whole number >= " + min
-            : "a whole number from " + min + " to " + max;
-    throw new ValidationException(field, value, field + " must be " + range);
   }
 }

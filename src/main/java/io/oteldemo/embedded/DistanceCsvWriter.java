@@ -1,5 +1,6 @@
 package io.oteldemo.embedded;
 
+import io.oteldemo.locations.LocationRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package io.oteldemo.embedded;
 
+import io.oteldemo.locations.GeoPoint;
+import io.oteldemo.locations.LocationRecord;
+import io.oteldemo.locations.LocationStore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -7,11 +10,11 @@ import java.util.Optional;
 /** Does one job's work: read the day's locations, measure them from home, write the CSV. */
 public final class DistanceJobProcessor {
 
-  private final OwnTracksRecorderStore store;
+  private final LocationStore store;
   private final GeoPoint home;
   private final DistanceCsvWriter csvWriter;
 
-  public DistanceJobProcessor(OwnTracksRecorderStore store, GeoPoint home, DistanceCsvWriter csv) {
+  public DistanceJobProcessor(LocationStore store, GeoPoint home, DistanceCsvWriter csv) {
     this.store = store;
     this.home = home;
     this.csvWriter = csv;

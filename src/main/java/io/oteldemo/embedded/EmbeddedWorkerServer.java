@@ -6,6 +6,8 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.oteldemo.locations.GeoPoint;
+import io.oteldemo.locations.LocationStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -28,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A real distance worker inside this server, for laptops and tests: a gRPC server on a free
- * loopback port with {@code distance.v1} and {@code grpc.health.v1}, computing from an OwnTracks
- * Recorder store. Started only when {@code DISTANCE_SERVICE_ENDPOINT=embedded}.
+ * loopback port with {@code distance.v1} and {@code grpc.health.v1}, computing from the
+ * application's {@link LocationStore}. Started only when {@code
+ * DISTANCE_SERVICE_ENDPOINT=embedded}.
  *
  * <p>A plug-in of the worker boundary, not part of it: it publishes its address ({@value #ADDRESS})
  * and its CSV folder ({@value #CSV_DIRECTORY}) as named beans of JDK types, and the first one asked
@@ -59,9 +62,8 @@ public class EmbeddedWorkerServer {
   @ConfigProperty(name = "HOME_LONGITUDE")
   double homeLongitude;
 
-  @Inject
-  @ConfigProperty(name = "LOCATION_DATA_PATH")
-  String locationDataPath;
+  /** The store the worker computes from: the application's one location store. */
+  @Inject LocationStore store;
 
   @Inject
   @ConfigProperty(name = "CSV_STORAGE_PATH")
@@ -97,10 +99,7 @@ public class EmbeddedWorkerServer {
       csvDirectory = csvDirectory(csvStoragePath);
       GeoPoint home = new GeoPoint(homeLatitude, homeLongitude);
       DistanceJobProcessor processor =
-          new DistanceJobProcessor(
-              new OwnTracksRecorderStore(Path.of(locationDataPath)),
-              home,
-              new DistanceCsvWriter(csvDirectory));
+          new DistanceJobProcessor(store, home, new DistanceCsvWriter(csvDirectory));
       board =
           new EmbeddedJobBoard(
               processor,
@@ -132,7 +131,7 @@ public class EmbeddedWorkerServer {
                   + ":"
                   + server.getPort()
                   + ", reading "
-                  + locationDataPath
+                  + store
                   + ", writing CSV files to "
                   + csvDirectory
                   + (heldDevices(holdDevices).isEmpty()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
+import io.oteldemo.deviceaccess.DeviceAccessTest;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.idempotency.IdempotencyKey;

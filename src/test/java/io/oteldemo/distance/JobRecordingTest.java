@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.deviceaccess.DeviceAccessTest;
 import io.oteldemo.idempotency.IdempotencyClaim;
 import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.idempotency.IdempotencyKeyInFlightException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.grpc.Status;
+import io.oteldemo.deviceaccess.DeviceAccessTest;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.idempotency.InProcessIdempotencyStore;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.locations.GeoPoint;
+import io.oteldemo.locations.LocationRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,24 +33,33 @@ class DistanceCsvWriterTest {
   private static final List<LocationRecord> LOCATIONS =
       List.of(
           new LocationRecord(
+              1,
               Instant.parse("2026-01-25T08:00:00Z"),
               "iphone_stuart",
+              Optional.of("st"),
               new GeoPoint(40.736097, -74.039373),
               OptionalInt.of(25),
+              OptionalDouble.of(5),
               OptionalInt.of(58),
               OptionalInt.of(0)),
           new LocationRecord(
+              2,
               Instant.parse("2026-01-25T12:30:15Z"),
               "pixel_alex",
+              Optional.empty(),
               new GeoPoint(40.12345678, -73.9876543),
               OptionalInt.empty(),
+              OptionalDouble.empty(),
               OptionalInt.empty(),
               OptionalInt.empty()),
           new LocationRecord(
+              3,
               Instant.parse("2026-01-25T23:59:59Z"),
               "iphone_stuart",
+              Optional.of("st"),
               new GeoPoint(-33.8688, 151.2093),
               OptionalInt.of(5),
+              OptionalDouble.empty(),
               OptionalInt.empty(),
               OptionalInt.of(87)));
   private static final List<Double> DISTANCES = List.of(0.0, 12.3456, 15987.004);

@@ -1,12 +1,14 @@
 package io.oteldemo.embedded;
 
 import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
-import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
+import static io.oteldemo.locations.RecorderFiles.locationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.locations.GeoPoint;
+import io.oteldemo.locations.OwnTracksRecorderStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.oteldemo.embedded;
 
 import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
 import static io.oteldemo.embedded.EmbeddedTestSupport.awaitUntil;
-import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
+import static io.oteldemo.locations.RecorderFiles.locationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
+import io.oteldemo.locations.GeoPoint;
 import io.oteldemo.testing.MutableClock;
 import io.oteldemo.worker.proto.CalculateDistanceRequest;
 import io.oteldemo.worker.proto.CalculateDistanceResponse;

@@ -2,12 +2,12 @@ package io.oteldemo.embedded;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.oteldemo.locations.GeoPoint;
+import io.oteldemo.locations.RecorderFiles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,34 +17,12 @@ import java.util.function.BooleanSupplier;
 final class EmbeddedTestSupport {
 
   /** Home of the sample data's iphone_stuart (Hoboken). */
-  static final GeoPoint HOME = new GeoPoint(40.736097, -74.039373);
+  static final GeoPoint HOME = RecorderFiles.SAMPLE_HOME;
 
   /** Upper bound for waiting on asynchronous jobs; never part of an assertion about speed. */
   static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
 
   private EmbeddedTestSupport() {}
-
-  /** One line of an OwnTracks Recorder file, type padded to 18 characters as the Recorder does. */
-  static String recLine(String timestamp, String type, String json) {
-    return timestamp + "\t" + String.format("%-18s", type) + "\t" + json;
-  }
-
-  /** A location line with lat/lon and the optional acc, batt and vel. */
-  static String locationLine(String timestamp, double lat, double lon, int acc, int batt, int vel) {
-    return recLine(
-        timestamp,
-        "*",
-        String.format(
-            Locale.ROOT,
-            "{\"_type\":\"location\",\"tid\":\"xx\",\"lat\":%.6f,\"lon\":%.6f,"
-                + "\"tst\":%d,\"acc\":%d,\"batt\":%d,\"vel\":%d}",
-            lat,
-            lon,
-            Instant.parse(timestamp).getEpochSecond(),
-            acc,
-            batt,
-            vel));
-  }
 
   /** Polls until the condition holds, failing after {@link #WAIT_LIMIT}. */
   static void awaitUntil(String what, BooleanSupplier condition) {

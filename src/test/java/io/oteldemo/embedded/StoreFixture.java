@@ -1,8 +1,8 @@
 package io.oteldemo.embedded;
 
+import io.oteldemo.locations.LocationStore;
+import io.oteldemo.locations.RecorderFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,17 +12,17 @@ import java.util.List;
  */
 final class StoreFixture {
 
-  private final Path root;
+  private final RecorderFiles files;
   private final Path csvDirectory;
 
   StoreFixture(Path root, Path csvDirectory) {
-    this.root = root;
+    this.files = new RecorderFiles(root);
     this.csvDirectory = csvDirectory;
   }
 
   /** The store's root folder, the one the Recorder's {@code rec/} lies in. */
   Path root() {
-    return root;
+    return files.root();
   }
 
   /** An empty folder for the CSVs the jobs write. */
@@ -32,14 +32,12 @@ final class StoreFixture {
 
   /** Writes {@code rec/<user>/<device>/<month>.rec} with these lines; returns the file. */
   Path write(String user, String device, String month, List<String> lines) throws IOException {
-    Path dir = root.resolve("rec").resolve(user).resolve(device);
-    Files.createDirectories(dir);
-    return Files.write(dir.resolve(month + ".rec"), lines, StandardCharsets.UTF_8);
+    return files.write(user, device, month, lines);
   }
 
   /** The application's reader of this store. */
-  OwnTracksRecorderStore reader() {
-    return new OwnTracksRecorderStore(root);
+  LocationStore reader() {
+    return files.reader();
   }
 
   /** A processor that reads this store, measures from {@link EmbeddedTestSupport#HOME}. */

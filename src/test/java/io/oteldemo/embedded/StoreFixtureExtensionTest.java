@@ -1,6 +1,6 @@
 package io.oteldemo.embedded;
 
-import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
+import static io.oteldemo.locations.RecorderFiles.locationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who may calculate which device, over HTTP with signed tokens of different {@code cognito:groups},
- * on a server whose {@code DEVICE_ACCESS} grants the group {@code family} every device and {@code
- * guests} one phone.
+ * Who may calculate and read which device, over HTTP with signed tokens of different {@code
+ * cognito:groups}, on a server whose {@code DEVICE_ACCESS} grants the group {@code family} every
+ * device and {@code guests} one phone.
  */
 @ExtendWith(ProductionLikeDeployment.class)
 class DeviceAccessIT {
@@ -183,6 +183,41 @@ class DeviceAccessIT {
       assertNotEquals(202, answer.status(), () -> "the application did not start: " + answer);
       assertNotEquals(200, broken.management().get("/health/ready").status(), "not ready");
     }
+  }
+
+  @Test
+  void aGrantedDeviceIsReadAndAnUngrantedOneIs403() {
+    ApiClient guest = server.userIn(List.of("guests"));
+
+    ApiClient.Answer granted = guest.get("/db/locations?device_id=iphone_stuart&limit=5");
+    assertEquals(200, granted.status(), () -> "guests may read iphone_stuart: " + granted);
+    assertEquals(5, granted.json().getInt("count"), () -> "a page of it: " + granted);
+
+    assertRefused(guest.get("/db/locations?device_id=pixel_alex"), "pixel_alex");
+    assertTrue(
+        guest.get("/db/locations?device_id=pixel_alex").body().indexOf("latitude") < 0,
+        "nothing of the refused device");
+  }
+
+  @Test
+  void aListingWithoutADeviceHoldsOnlyTheGrantedDevices() {
+    ApiClient.Answer guest = server.userIn(List.of("guests")).get("/db/locations?limit=100");
+    assertEquals(200, guest.status(), () -> "a listing: " + guest);
+    List<String> devices =
+        guest.json().getJsonArray("locations").getValuesAs(JsonObject.class).stream()
+            .map(location -> location.getString("device_id"))
+            .distinct()
+            .toList();
+    assertEquals(List.of("iphone_stuart"), devices, () -> "only the granted phone: " + guest);
+
+    ApiClient.Answer family = server.userIn(List.of("family")).get("/db/locations?limit=100");
+    assertTrue(
+        family.json().getInt("total") > guest.json().getInt("total"),
+        () -> "* reads every device: " + family.json().getInt("total"));
+
+    ApiClient.Answer stranger = server.userIn(List.of("strangers")).get("/db/locations");
+    assertEquals(200, stranger.status(), () -> "no device granted: " + stranger);
+    assertEquals(0, stranger.json().getInt("total"), () -> "an empty listing: " + stranger);
   }
 
   /** 403 FORBIDDEN naming the device, with an RFC 6750 insufficient_scope challenge. */

@@ -1,4 +1,4 @@
-package io.oteldemo.distance;
+package io.oteldemo.deviceaccess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,5 +138,32 @@ class DeviceAccessPolicyTest {
             IllegalStateException.class, () -> DeviceAccessPolicy.parse("guests=" + longId));
     assertTrue(e.getMessage().contains("'" + longId + "' is not a device id"), e.getMessage());
     assertTrue(DeviceAccessPolicy.parse("guests=" + "d".repeat(64)).restricts());
+  }
+
+  @Test
+  void theDevicesAUserMayReadAreWhatTheirGroupsGrantTogether() {
+    assertEquals(
+        DeviceScope.only(Set.of("iphone_stuart", "ipad_stuart", "pixel_anna")),
+        policy.granted(Set.of("guests", "friends", "strangers")),
+        "the union of the groups' devices");
+    assertEquals(
+        DeviceScope.only(Set.of("iphone_stuart", "ipad_stuart")), policy.granted(Set.of("guests")));
+  }
+
+  @Test
+  void theStarOrNoPolicyGrantsEveryDeviceToRead() {
+    assertEquals(DeviceScope.every(), policy.granted(Set.of("guests", "family")), "* wins");
+    assertEquals(
+        DeviceScope.every(),
+        DeviceAccessPolicy.parse("").granted(Set.of()),
+        "unset: every user reads every device");
+  }
+
+  @Test
+  void aUserInNoGrantedGroupMayReadNoDevice() {
+    DeviceScope none = policy.granted(Set.of("strangers"));
+    assertTrue(none.isEmpty(), () -> "no device: " + none);
+    assertFalse(none.includes("iphone_stuart"));
+    assertTrue(policy.granted(Set.of()).isEmpty(), "no group at all");
   }
 }

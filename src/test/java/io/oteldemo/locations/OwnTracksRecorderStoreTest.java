@@ -1,8 +1,7 @@
-package io.oteldemo.embedded;
+package io.oteldemo.locations;
 
-import static io.oteldemo.embedded.EmbeddedTestSupport.HOME;
-import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
-import static io.oteldemo.embedded.EmbeddedTestSupport.recLine;
+import static io.oteldemo.locations.RecorderFiles.locationLine;
+import static io.oteldemo.locations.RecorderFiles.recLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,21 +16,21 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(StoreFixtureExtension.class)
 class OwnTracksRecorderStoreTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 1, 25);
 
-  private StoreFixture fixture;
+  private static final GeoPoint HOME = RecorderFiles.SAMPLE_HOME;
+
+  private RecorderFiles fixture;
 
   private OwnTracksRecorderStore store;
 
   @BeforeEach
-  void buildStore(StoreFixture fixture) throws IOException {
-    this.fixture = fixture;
+  void buildStore(@TempDir Path root) throws IOException {
+    fixture = new RecorderFiles(root);
     // alice/phone_a: the day before, the day itself (lines out of order), the day after, plus
     // records that are not locations and a damaged, truncated last line.
     fixture.write(

@@ -1,7 +1,8 @@
-package io.oteldemo.distance;
+package io.oteldemo.deviceaccess;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +14,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Which devices the members of a group may calculate, as the operator wrote it in {@code
+ * Which devices the members of a group may calculate and read, as the operator wrote it in {@code
  * DEVICE_ACCESS}: {@code group=device,device;group=*}. A calculation reads a person's location
- * history, so whoever may calculate a device may read its tracks; this decides who may. Parsed
- * once, strictly (a typo must not silently grant or deny), and immutable afterwards. Without a
- * setting there is no restriction: every user may calculate every device.
+ * history, so whoever may calculate a device may read its tracks, and only they; this decides who
+ * may. Parsed once, strictly (a typo must not silently grant or deny), and immutable afterwards.
+ * Without a setting there is no restriction: every user may calculate and read every device.
  */
 public final class DeviceAccessPolicy {
 
@@ -99,7 +100,7 @@ public final class DeviceAccessPolicy {
       String device = item.trim();
       if (device.isEmpty()) {
         problems.add(name + " has an empty device in its list");
-      } else if (!device.equals(EVERY_DEVICE) && !DistanceRules.isDeviceId(device)) {
+      } else if (!device.equals(EVERY_DEVICE) && !DeviceIds.isDeviceId(device)) {
         problems.add(
             name
                 + ": '"
@@ -135,6 +136,22 @@ public final class DeviceAccessPolicy {
         .anyMatch(
             devices ->
                 devices.contains(EVERY_DEVICE) || deviceId.map(devices::contains).orElse(false));
+  }
+
+  /** The devices one of the groups grants: every device with {@code *} or when unrestricted. */
+  public DeviceScope granted(Set<String> groups) {
+    if (grants == null) {
+      return DeviceScope.every();
+    }
+    Set<String> devices = new HashSet<>();
+    for (String group : groups) {
+      Set<String> granted = grants.getOrDefault(group, Set.of());
+      if (granted.contains(EVERY_DEVICE)) {
+        return DeviceScope.every();
+      }
+      devices.addAll(granted);
+    }
+    return DeviceScope.only(devices);
   }
 
   /** The grants as a log line shows them, e.g. {@code family: *; guests: iphone_stuart}. */

@@ -1,4 +1,4 @@
-package io.oteldemo.embedded;
+package io.oteldemo.locations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
-package io.oteldemo.embedded;
+package io.oteldemo.locations;
 
-import static io.oteldemo.embedded.EmbeddedTestSupport.locationLine;
+import static io.oteldemo.locations.RecorderFiles.locationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -12,16 +12,16 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged store content that must be skipped line by line, never fail a whole day. */
-@ExtendWith(StoreFixtureExtension.class)
 class DamagedRecorderInputTest {
 
   private static final String PREFIX = "2026-01-25T08:00:00Z\t*                 \t";
 
   @Test
-  void storeSkipsALineWithInvalidUtf8(StoreFixture fixture) throws IOException {
+  void storeSkipsALineWithInvalidUtf8(@TempDir Path root) throws IOException {
+    RecorderFiles fixture = new RecorderFiles(root);
     Path dir = Files.createDirectories(fixture.root().resolve("rec/u/phone"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(

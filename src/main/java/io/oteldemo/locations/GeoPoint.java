@@ -1,4 +1,4 @@
-package io.oteldemo.embedded;
+package io.oteldemo.locations;
 
 /** A position in decimal degrees (WGS 84). */
 public record GeoPoint(double latitude, double longitude) {

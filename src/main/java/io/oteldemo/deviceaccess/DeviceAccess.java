@@ -1,4 +1,4 @@
-package io.oteldemo.distance;
+package io.oteldemo.deviceaccess;
 
 import io.oteldemo.auth.AccessDeniedException;
 import jakarta.annotation.PostConstruct;
@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies the operator's {@link DeviceAccessPolicy} to calculations. The policy is read and checked
- * once, as the application starts, so a malformed {@code DEVICE_ACCESS} stops the deployment
- * instead of letting everyone through; an unset one is announced as a warning.
+ * Applies the operator's {@link DeviceAccessPolicy} to calculations and to reads of the location
+ * store. The policy is read and checked once, as the application starts, so a malformed {@code
+ * DEVICE_ACCESS} stops the deployment instead of letting everyone through; an unset one is
+ * announced as a warning.
  */
 @ApplicationScoped
 public class DeviceAccess {
@@ -50,7 +51,7 @@ public class DeviceAccess {
    * Refuses (403, {@code details.device_id}) a calculation that none of the user's groups grants;
    * all devices at once ({@code deviceId} empty) need a group granted {@code *}.
    */
-  public void check(Set<String> groups, Optional<String> deviceId) {
+  public void checkCalculation(Set<String> groups, Optional<String> deviceId) {
     if (!policy.permits(groups, deviceId)) {
       throw new AccessDeniedException(
           deviceId
@@ -58,5 +59,20 @@ public class DeviceAccess {
               .orElse("None of your groups may calculate every device at once; name a device_id"),
           Map.of("device_id", deviceId.orElse(DeviceAccessPolicy.EVERY_DEVICE)));
     }
+  }
+
+  /**
+   * Refuses (403, {@code details.device_id}) a read of a device none of the user's groups grants.
+   */
+  public void checkRead(Set<String> groups, String deviceId) {
+    if (!policy.permits(groups, Optional.of(deviceId))) {
+      throw new AccessDeniedException(
+          "None of your groups may read device " + deviceId, Map.of("device_id", deviceId));
+    }
+  }
+
+  /** The devices whose locations the user may read: what one of their groups grants. */
+  public DeviceScope readable(Set<String> groups) {
+    return policy.granted(groups);
   }
 }

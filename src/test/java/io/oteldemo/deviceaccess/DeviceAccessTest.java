@@ -1,4 +1,4 @@
-package io.oteldemo.distance;
+package io.oteldemo.deviceaccess;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The policy as the application applies it: the start's log line and the 403 it answers. */
-class DeviceAccessTest {
+public class DeviceAccessTest {
 
   private final Logger logger = Logger.getLogger(DeviceAccess.class.getName());
   private final List<LogRecord> logged = new ArrayList<>();
@@ -41,7 +41,7 @@ class DeviceAccessTest {
       };
 
   /** The bean as the container makes it, with this setting (empty: unset). */
-  static DeviceAccess access(String setting) {
+  public static DeviceAccess access(String setting) {
     DeviceAccess access = new DeviceAccess();
     access.setting = Optional.of(setting).filter(value -> !value.isEmpty());
     access.load();
@@ -62,9 +62,9 @@ class DeviceAccessTest {
   void unsetLetsEveryoneCalculateAnythingAndSaysSoOnceAsAWarning() {
     DeviceAccess access = access("");
 
-    assertDoesNotThrow(() -> access.check(Set.of(), Optional.of("iphone_stuart")));
-    assertDoesNotThrow(() -> access.check(Set.of(), Optional.empty()));
-    assertDoesNotThrow(() -> access.check(Set.of("guests"), Optional.of("pixel_anna")));
+    assertDoesNotThrow(() -> access.checkCalculation(Set.of(), Optional.of("iphone_stuart")));
+    assertDoesNotThrow(() -> access.checkCalculation(Set.of(), Optional.empty()));
+    assertDoesNotThrow(() -> access.checkCalculation(Set.of("guests"), Optional.of("pixel_anna")));
     assertEquals(1, logged.size(), () -> "one line at start, none per request: " + messages());
     assertEquals(Level.WARNING, logged.get(0).getLevel());
     assertTrue(logged.get(0).getMessage().contains("DEVICE_ACCESS is not set"), messages());
@@ -87,14 +87,15 @@ class DeviceAccessTest {
     ApiException e =
         assertThrows(
             AccessDeniedException.class,
-            () -> access.check(Set.of("guests"), Optional.of("pixel_anna")));
+            () -> access.checkCalculation(Set.of("guests"), Optional.of("pixel_anna")));
     assertEquals(ErrorCode.FORBIDDEN, e.code());
     assertEquals(Map.of("device_id", "pixel_anna"), e.details());
     assertTrue(e.getMessage().contains("pixel_anna"), e.getMessage());
     assertTrue(
         e.headers().get("WWW-Authenticate").contains("insufficient_scope"),
         () -> "headers: " + e.headers());
-    assertDoesNotThrow(() -> access.check(Set.of("guests"), Optional.of("iphone_stuart")));
+    assertDoesNotThrow(
+        () -> access.checkCalculation(Set.of("guests"), Optional.of("iphone_stuart")));
   }
 
   @Test
@@ -103,9 +104,10 @@ class DeviceAccessTest {
 
     ApiException e =
         assertThrows(
-            AccessDeniedException.class, () -> access.check(Set.of("guests"), Optional.empty()));
+            AccessDeniedException.class,
+            () -> access.checkCalculation(Set.of("guests"), Optional.empty()));
     assertEquals(Map.of("device_id", "*"), e.details());
-    assertDoesNotThrow(() -> access.check(Set.of("family"), Optional.empty()));
+    assertDoesNotThrow(() -> access.checkCalculation(Set.of("family"), Optional.empty()));
   }
 
   @Test
@@ -113,6 +115,33 @@ class DeviceAccessTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> access("family=*;guests"));
     assertTrue(e.getMessage().contains("entry 2 'guests'"), e.getMessage());
+  }
+
+  @Test
+  void readingAnUngrantedDeviceIs403NamingTheDeviceAndTheRead() {
+    DeviceAccess access = access("family=*;guests=iphone_stuart");
+
+    ApiException e =
+        assertThrows(
+            AccessDeniedException.class, () -> access.checkRead(Set.of("guests"), "pixel_anna"));
+    assertEquals(ErrorCode.FORBIDDEN, e.code());
+    assertEquals(Map.of("device_id", "pixel_anna"), e.details());
+    assertEquals("None of your groups may read device pixel_anna", e.getMessage());
+    assertTrue(e.headers().get("WWW-Authenticate").contains("insufficient_scope"));
+    assertDoesNotThrow(() -> access.checkRead(Set.of("guests"), "iphone_stuart"));
+    assertDoesNotThrow(() -> access.checkRead(Set.of("family"), "pixel_anna"));
+  }
+
+  @Test
+  void theReadableDevicesFollowThePolicyAndAreEveryDeviceWithoutOne() {
+    DeviceAccess restricted = access("family=*;guests=iphone_stuart");
+    assertEquals(DeviceScope.only(Set.of("iphone_stuart")), restricted.readable(Set.of("guests")));
+    assertEquals(DeviceScope.every(), restricted.readable(Set.of("family")));
+    assertTrue(restricted.readable(Set.of("strangers")).isEmpty(), "nothing granted");
+
+    DeviceAccess unset = access("");
+    assertEquals(DeviceScope.every(), unset.readable(Set.of()), "no policy: every device");
+    assertDoesNotThrow(() -> unset.checkRead(Set.of(), "pixel_anna"));
   }
 
   private String messages() {

@@ -1,11 +1,15 @@
-package io.oteldemo.embedded;
+package io.oteldemo.locations;
 
-import static io.oteldemo.embedded.EmbeddedTestSupport.recLine;
+import static io.oteldemo.locations.RecorderFiles.recLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,5 +143,57 @@ class RecorderLineParserTest {
         Optional.empty(),
         RecorderLineParser.parse(line, "d"),
         "a damaged or invalid line should be skipped, not parsed: " + line);
+  }
+
+  @Test
+  void readsTheTrackerIdAndTheAltitude() {
+    LocationRecord record = RecorderLineParser.parse(SAMPLE_LINE, "iphone_stuart").orElseThrow();
+    assertEquals(Optional.of("st"), record.tid(), "tid from the JSON");
+    assertEquals(OptionalDouble.of(5), record.altitude(), "alt from the JSON");
+  }
+
+  @Test
+  void aMissingOrMistypedTrackerIdOrAltitudeIsEmpty() {
+    String line =
+        recLine(
+            "2026-01-25T08:00:00Z",
+            "*",
+            "{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"tid\":7,\"alt\":\"5\"}");
+    LocationRecord record = RecorderLineParser.parse(line, "d").orElseThrow();
+    assertEquals(Optional.empty(), record.tid(), "tid given as a number -> empty");
+    assertEquals(OptionalDouble.empty(), record.altitude(), "alt given as a string -> empty");
+  }
+
+  @Test
+  void theIdIsTheLinesAndTheDevicesAndFitsAJavaScriptNumber() {
+    long id = RecorderLineParser.parse(SAMPLE_LINE, "iphone_stuart").orElseThrow().id();
+
+    assertEquals(
+        id,
+        RecorderLineParser.parse(SAMPLE_LINE, "iphone_stuart").orElseThrow().id(),
+        "the same line of the same device, the same id");
+    assertNotEquals(
+        id,
+        RecorderLineParser.parse(SAMPLE_LINE, "ipad_stuart").orElseThrow().id(),
+        "the same line of another device, another id");
+    assertNotEquals(
+        id,
+        RecorderLineParser.parse(SAMPLE_LINE.replace("\"batt\":58", "\"batt\":57"), "iphone_stuart")
+            .orElseThrow()
+            .id(),
+        "another line, another id");
+    assertTrue(id >= 0 && id < (1L << 53), () -> "0 <= id < 2^53: " + id);
+  }
+
+  @Test
+  void theIdIsTheFirst53BitsOfTheDigestOfDeviceAndLine() throws Exception {
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest(("iphone_stuart\n" + SAMPLE_LINE).getBytes(StandardCharsets.UTF_8));
+    long expected = 0;
+    for (int i = 0; i < 8; i++) {
+      expected = (expected << 8) | (digest[i] & 0xff);
+    }
+    assertEquals(expected >>> 11, RecorderLineParser.idOf("iphone_stuart", SAMPLE_LINE));
   }
 }
