@@ -58,9 +58,14 @@ class ArchitectureTest {
           Map.entry("health", Set.of("ratelimit", "worker")),
           Map.entry("idempotency", Set.of("error", "redis")),
           Map.entry("jobs", Set.of("redis", "worker")),
+          Map.entry("locations", Set.of()),
           Map.entry("ratelimit", Set.of("auth", "error", "redis", "telemetry")),
           Map.entry("redis", Set.of()),
+          Map.entry("status", Set.of("telemetry")),
           Map.entry("telemetry", Set.of()),
+          Map.entry(
+              "tracedemo",
+              Set.of("auth", "error", "locations", "ratelimit", "redis", "telemetry", "worker")),
           Map.entry("worker", Set.of("telemetry", "worker.proto")),
           Map.entry("worker.proto", Set.of()));
 
