@@ -3,7 +3,12 @@
 #   docker build \
 #     --build-arg VERSION="$(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout)" \
 #     --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE="<repository URL>" \
+#     --build-arg BUILD_NUMBER="<the CI run's number>" \
+#     --build-arg BUILD_DATE="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
 #     -t otel-demo:"$(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout)" .
+#
+# BUILD_NUMBER and BUILD_DATE are stamped into the WAR (what GET /info reports) and into the labels
+# io.oteldemo.build.number and org.opencontainers.image.created: the same values in both.
 #
 # Nothing of the local run is inside: no development issuer or key, no sample data, none of the
 # pom's liberty.env.* defaults (they only reach the server.env of the server the build creates).
@@ -23,10 +28,24 @@ COPY src/main/proto/ src/main/proto/
 RUN ./mvnw --batch-mode --quiet -Dexec.skip=true \
       dependency:go-offline generate-sources help:evaluate -Dexpression=project.version
 COPY src/main/ src/main/
+# The build stamp, declared after the sources so that the layers above are reused. Checked with the
+# application's own rules (io.oteldemo.status.BuildInfo), so that no image is built whose server
+# would refuse to start.
+ARG BUILD_NUMBER
+ARG BUILD_DATE
 # Offline: everything was resolved above. The tests run in CI (./mvnw verify), not here; the exec
 # steps (development issuer, test Redis), the test Redis binary and coverage agent are skipped.
-RUN ./mvnw --batch-mode --offline --quiet \
-      -Dmaven.test.skip=true -Dexec.skip=true -Dmdep.skip=true -Djacoco.skip=true package
+RUN if ! printf '%s' "${BUILD_NUMBER}" | grep -Eqx '[A-Za-z0-9][A-Za-z0-9._+-]{0,63}'; then \
+         echo "--build-arg BUILD_NUMBER='${BUILD_NUMBER}' is required: letters, digits, . _ + -" >&2; \
+         exit 1; \
+       fi \
+    && if ! printf '%s' "${BUILD_DATE}" | grep -Eqx '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'; then \
+         echo "--build-arg BUILD_DATE='${BUILD_DATE}' is required: UTC, e.g. 2026-12-06T09:30:00Z" >&2; \
+         exit 1; \
+       fi \
+    && ./mvnw --batch-mode --offline --quiet \
+      -Dmaven.test.skip=true -Dexec.skip=true -Dmdep.skip=true -Djacoco.skip=true \
+      -Dbuild.number="${BUILD_NUMBER}" -Dbuild.date="${BUILD_DATE}" package
 # The label below must carry the pom's version.
 ARG VERSION
 RUN pom_version="$(./mvnw --batch-mode --offline --quiet help:evaluate \
@@ -40,11 +59,16 @@ FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi
 ARG VERSION
 ARG REVISION
 ARG SOURCE
-# Ours replace the labels of the base image, which describe Open Liberty's image.
+ARG BUILD_NUMBER
+ARG BUILD_DATE
+# Ours replace the labels of the base image, which describe Open Liberty's image. The build number
+# and date are those stamped into the WAR above.
 LABEL org.opencontainers.image.title="otel-demo" \
       org.opencontainers.image.description="Distance API on Open Liberty in front of the otel-worker gRPC service" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${BUILD_DATE}" \
+      io.oteldemo.build.number="${BUILD_NUMBER}" \
       org.opencontainers.image.vendor="otel-demo" \
       org.opencontainers.image.authors="otel-demo maintainers" \
       org.opencontainers.image.url="${SOURCE}" \

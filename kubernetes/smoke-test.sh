@@ -230,10 +230,14 @@ liberty_base_is_the_poms_runtime() {
 build_image() {
   local revision
   revision="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)"
+  # The build stamp, as CI passes it: into the WAR (GET /info) and the image's labels.
+  BUILD_NUMBER="smoke-$$"
+  BUILD_DATE="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   # The local Maven repository, as an overlay: the build's downloads are served from it and
   # its changes are thrown away, so the host's repository is never written by the build.
   podman build --pull=never --isolation chroot \
     --build-arg VERSION="$PROJECT_VERSION" --build-arg REVISION="$revision" \
+    --build-arg BUILD_NUMBER="$BUILD_NUMBER" --build-arg BUILD_DATE="$BUILD_DATE" \
     --build-arg SOURCE="https://example.com/otel-demo" \
     -v "$MAVEN_REPOSITORY:/root/.m2/repository:O" \
     -t "$APP_IMAGE" "$ROOT"
@@ -423,6 +427,16 @@ dashboard_health() {
     && jq -e '.status == "healthy"' "$WORK/dashboard-health.json" >/dev/null
 }
 
+# GET /info of the running container reports the version, build number and date that the image's
+# labels carry, and they are the ones the build was given.
+info_is_the_labels() {
+  local labels info
+  labels="$(podman image inspect -f '{{index .Labels "org.opencontainers.image.version"}} {{index .Labels "io.oteldemo.build.number"}} {{index .Labels "org.opencontainers.image.created"}}' "$APP_IMAGE")"
+  info="$(http http://127.0.0.1:9080/info | jq -r '"\(.version) \(.build_number) \(.build_date)"')"
+  echo "labels: $labels; /info: $info"
+  [ "$info" = "$labels" ] && [ "$labels" = "$PROJECT_VERSION $BUILD_NUMBER $BUILD_DATE" ]
+}
+
 openapi_ui() {
   [ "$(http -L -o "$WORK/openapi-ui.html" -w '%{http_code}' http://127.0.0.1:9080/openapi/ui/)" = 200 ] \
     && grep -qi 'openapi\|swagger' "$WORK/openapi-ui.html"
@@ -587,6 +601,7 @@ run_container() {
   done
   check "container: GET /health on the API's port answers otel-ui's {\"status\":\"healthy\"}" dashboard_health
   check "container: /openapi/ui/ answers 200 with the OpenAPI UI" openapi_ui
+  check "container: /info reports the image labels' version, build number and date" info_is_the_labels
   check "container: /api/distance/jobs without a token answers 401 with a Bearer challenge" no_token_is_401
   flow container
   local pid

@@ -30,7 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Distance jobs", description = "Queue and track distance calculations"),
       @Tag(name = "Downloads", description = "CSV results of completed jobs"),
       @Tag(name = "Caller", description = "Who the token identifies"),
-      @Tag(name = "Service", description = "Whether the service is up and ready, and what it is")
+      @Tag(name = "Service", description = "Whether the service is up and ready, and what it is"),
+      @Tag(
+          name = "Trace demonstrations",
+          description =
+              "Calls that show tracing at work, for otel-ui's OTel Testing page: a span per"
+                  + " step, a held answer, a deliberate error")
     })
 @SecurityScheme(
     securitySchemeName = DistanceApiApplication.BEARER_SCHEME,

@@ -64,8 +64,11 @@ class ArchitectureTest {
           Map.entry("openapi", Set.of("error")),
           Map.entry("ratelimit", Set.of("auth", "error", "redis", "telemetry")),
           Map.entry("redis", Set.of()),
-          Map.entry("status", Set.of("error")),
+          Map.entry("status", Set.of("error", "telemetry")),
           Map.entry("telemetry", Set.of()),
+          Map.entry(
+              "tracedemo",
+              Set.of("auth", "error", "locations", "ratelimit", "redis", "telemetry", "worker")),
           Map.entry("worker", Set.of("telemetry", "worker.proto")),
           Map.entry("worker.proto", Set.of()));
 

@@ -72,7 +72,11 @@ public class PlatformIT {
           "/api/distance/calculate",
           "/api/distance/jobs/{id}",
           "/api/distance/jobs",
-          "/api/distance/download/{file}"
+          "/api/distance/download/{file}",
+          "/info",
+          "/chain",
+          "/slow",
+          "/error"
         }) {
       assertTrue(
           paths.containsKey(path), () -> "OpenAPI documents " + path + ": " + paths.keySet());

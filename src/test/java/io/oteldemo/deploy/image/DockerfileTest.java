@@ -2,6 +2,7 @@ package io.oteldemo.deploy.image;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.deploy.DevServerEnv;
@@ -241,6 +242,79 @@ class DockerfileTest {
                             .contains("help:evaluate -Dexpression=project.version")
                         && run.arguments().contains("${VERSION}")),
         "the build stage should fail when VERSION is not the pom's version");
+  }
+
+  @Test
+  void theBuildNumberAndDateStampedIntoTheWarAreTheLabels() {
+    Stage build = dockerfile.stages().get(0);
+    Instruction packaging =
+        build.all("RUN").stream()
+            .filter(run -> run.operands().contains("package"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(build.describe() + " should run ./mvnw package"));
+    Map<String, String> stamp = Map.of("build.number", "BUILD_NUMBER", "build.date", "BUILD_DATE");
+    Map<String, String> labels = labels();
+    assertAll(
+        stamp.entrySet().stream()
+            .map(
+                entry ->
+                    () -> {
+                      String property = entry.getKey();
+                      String argument = entry.getValue();
+                      assertFalse(
+                          pom.property(property).isBlank(),
+                          "pom.xml should give " + property + " a default for other builds");
+                      assertTrue(
+                          packaging.operands().contains("-D" + property + "=${" + argument + "}"),
+                          packaging + ": the package step stamps " + argument + " as " + property);
+                      for (Stage stage : List.of(build, runtime)) {
+                        assertTrue(
+                            declares(stage, argument),
+                            stage.describe()
+                                + " should declare ARG "
+                                + argument
+                                + " (ARGs do not cross stages)");
+                      }
+                      assertTrue(
+                          indexOfArg(build, argument) > indexOfCopy(build, "src/main/"),
+                          build.describe()
+                              + ": ARG "
+                              + argument
+                              + " after COPY src/main/, so that the dependency layer is reused"
+                              + " when only the stamp changes");
+                      assertTrue(
+                          packaging.withoutFlags().contains("-Eqx")
+                              && packaging.withoutFlags().contains("\"${" + argument + "}\""),
+                          packaging + ": the build stops on a missing or malformed " + argument);
+                    }));
+    assertEquals(
+        "${BUILD_DATE}",
+        labels.get("org.opencontainers.image.created"),
+        "org.opencontainers.image.created is the build date stamped into the WAR");
+    assertEquals(
+        "${BUILD_NUMBER}",
+        labels.get("io.oteldemo.build.number"),
+        "io.oteldemo.build.number is the build number stamped into the WAR");
+  }
+
+  private static boolean declares(Stage stage, String argument) {
+    return stage.all("ARG").stream().anyMatch(arg -> arg.assignments().containsKey(argument));
+  }
+
+  private static int indexOfArg(Stage stage, String argument) {
+    return stage.instructions().stream()
+        .filter(i -> i.keyword().equals("ARG") && i.assignments().containsKey(argument))
+        .findFirst()
+        .map(stage.instructions()::indexOf)
+        .orElse(-1);
+  }
+
+  private static int indexOfCopy(Stage stage, String source) {
+    return stage.all("COPY").stream()
+        .filter(copy -> copy.operands().get(0).equals(source))
+        .findFirst()
+        .map(stage.instructions()::indexOf)
+        .orElse(Integer.MAX_VALUE);
   }
 
   @Test

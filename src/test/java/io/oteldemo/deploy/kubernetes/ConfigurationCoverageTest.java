@@ -11,8 +11,11 @@ import io.oteldemo.deploy.DevServerEnv;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,6 +187,28 @@ class ConfigurationCoverageTest {
     assertTrue(
         Set.of("true", "false").contains(configMap(overlay).getData().get("DISTANCE_API_ENABLED")),
         "overlay " + overlay + ": DISTANCE_API_ENABLED should be true or false");
+  }
+
+  @ParameterizedTest
+  @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
+  void infoAndTelemetryNameTheSameEnvironment(String overlay) {
+    Map<String, String> data = configMap(overlay).getData();
+    Optional<String> telemetry =
+        Stream.of(data.getOrDefault("OTEL_RESOURCE_ATTRIBUTES", "").split(","))
+            .map(String::strip)
+            .filter(pair -> pair.startsWith("deployment.environment.name="))
+            .map(pair -> pair.substring(pair.indexOf('=') + 1))
+            .findFirst();
+    assertTrue(
+        telemetry.isPresent(),
+        "overlay " + overlay + ": OTEL_RESOURCE_ATTRIBUTES names deployment.environment.name");
+    assertEquals(
+        telemetry.get(),
+        data.get("DEPLOYMENT_ENVIRONMENT"),
+        "overlay "
+            + overlay
+            + ": DEPLOYMENT_ENVIRONMENT (GET /info) should be the telemetry's"
+            + " deployment.environment.name");
   }
 
   private static ConfigMap configMap(String overlay) {

@@ -72,7 +72,10 @@ class MetricsCatalogueIT {
     }
   }
 
-  /** A job, its status and list, a download, a rejection, a Redis outage, a worker call. */
+  /**
+   * A job, its status and list, a download, a rejection, a Redis outage, a worker call, a
+   * deliberate error.
+   */
   private String driveEveryOutcome() {
     server.settle();
     String sub = TestTokens.newUser();
@@ -81,6 +84,7 @@ class MetricsCatalogueIT {
     JobPolling.awaitFinished(user, job);
     assertEquals(200, user.get("/api/distance/download/distance_20260125.csv").status());
     assertEquals(400, user.postJson("/api/distance/calculate", "{}").status());
+    assertEquals(500, user.get("/error").status());
     MetricsIT.withRedisDown(server, () -> user.get("/api/distance/jobs/" + job));
     metrics.awaitCurrent();
     return sub;

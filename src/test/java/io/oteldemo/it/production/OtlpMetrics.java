@@ -131,9 +131,8 @@ final class OtlpMetrics {
     return new Point(name, unit, Kind.HISTOGRAM, attributes, sum, count);
   }
 
-  /** A KeyValue; its AnyValue as text (string, bool, int or double). */
-  private static void attribute(byte[] keyValue, Map<String, String> attributes)
-      throws IOException {
+  /** A KeyValue; its AnyValue as text (string, bool, int or double). Spans' too. */
+  static void attribute(byte[] keyValue, Map<String, String> attributes) throws IOException {
     String key = "";
     String value = "";
     CodedInputStream in = CodedInputStream.newInstance(keyValue);
@@ -177,8 +176,7 @@ final class OtlpMetrics {
     return messages(CodedInputStream.newInstance(message), field);
   }
 
-  private static List<CodedInputStream> messages(CodedInputStream in, int field)
-      throws IOException {
+  static List<CodedInputStream> messages(CodedInputStream in, int field) throws IOException {
     List<CodedInputStream> found = new ArrayList<>();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (WireFormat.getTagFieldNumber(tag) == field

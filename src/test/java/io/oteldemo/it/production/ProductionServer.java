@@ -44,6 +44,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
 
   private final TestWorker worker;
   private final MetricsReceiver metrics = new MetricsReceiver();
+  private final SpanReceiver spans = new SpanReceiver();
   private final IssuerEndpoint issuer;
   private final LibertyServer liberty;
   private final URI baseUri;
@@ -100,7 +101,12 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     // metrics are exported too (an application-level SDK gets no runtime telemetry).
     env.put("OTEL_SDK_DISABLED", "false");
     env.put("OTEL_SERVICE_NAME", "otel-demo");
-    env.put("OTEL_TRACES_EXPORTER", "logging");
+    // Spans to messages.log (TracePropagationIT reads them there) and, with their parents, status
+    // and events, to the receiver in this JVM, in batches every 100 ms.
+    env.put("OTEL_TRACES_EXPORTER", "logging,otlp");
+    env.put("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+    env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", spans.endpoint());
+    env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
     // Metrics to the receiver in this JVM, often enough for the tests to read them at once.
     env.put("OTEL_METRICS_EXPORTER", "otlp");
     env.put("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/protobuf");
@@ -199,6 +205,10 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     return metrics;
   }
 
+  SpanReceiver spans() {
+    return spans;
+  }
+
   List<String> messages() {
     return liberty.messages();
   }
@@ -274,6 +284,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
       worker.close();
       issuer.close();
       metrics.close();
+      spans.close();
     }
   }
 }
