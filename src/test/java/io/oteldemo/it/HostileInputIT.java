@@ -71,7 +71,8 @@ public class HostileInputIT {
             "POST "
                 + CALCULATE
                 + " HTTP/1.1\r\n"
-                + "Host: evil.example:666\r\n"
+                // A Host the API's virtual host serves (no port: 80), naming another host.
+                + "Host: evil.example\r\n"
                 + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
                 + "$WSSN: evil.example\r\n$WSSC: https\r\n"
                 + "Authorization: Bearer "
@@ -99,7 +100,7 @@ public class HostileInputIT {
     RawHttp.Reply reply =
         RawHttp.exchange(
             "GET /openapi HTTP/1.1\r\n"
-                + "Host: evil.example:666\r\nX-Forwarded-Host: evil.example\r\n"
+                + "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
                 + "$WSSN: evil.example\r\nAccept: application/json",
             "");
 
