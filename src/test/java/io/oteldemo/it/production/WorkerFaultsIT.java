@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.JobPolling;
+import io.oteldemo.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +148,7 @@ class WorkerFaultsIT {
         () -> "Retry-After is the breaker's configured delay: " + whileOpen);
 
     faults.clear();
-    ProductionServer.pause(Duration.ofSeconds(retryAfter));
+    Await.pause(Duration.ofSeconds(retryAfter));
     ApiClient.Answer afterDelay = user.get(JOBS_PATH + "/" + job);
     assertEquals(200, afterDelay.status(), () -> "after Retry-After, a trial call: " + afterDelay);
     assertEquals(200, user.get(JOBS_PATH + "/" + another).status(), "closed again");
