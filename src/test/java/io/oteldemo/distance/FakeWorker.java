@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,12 +37,28 @@ final class FakeWorker implements DistanceWorkerClient {
   private final Map<String, WorkerJob> finalViews = new ConcurrentHashMap<>();
   volatile Duration calculateDelay = Duration.ZERO;
 
+  /**
+   * When set, each calculation counts down and waits (at most 5 s) until the latch is open, that is
+   * until as many calculations as it counts are in progress together.
+   */
+  volatile CountDownLatch calculateRendezvous;
+
+  private final AtomicInteger calculationsInProgress = new AtomicInteger();
+  final AtomicInteger mostCalculationsAtOnce = new AtomicInteger();
+
   @Override
   public QueuedJob calculate(LocalDate date, Optional<String> deviceId) {
     if (calculateFailure != null) {
       throw calculateFailure;
     }
-    pause(calculateDelay);
+    int inProgress = calculationsInProgress.incrementAndGet();
+    mostCalculationsAtOnce.accumulateAndGet(inProgress, Math::max);
+    try {
+      meet(calculateRendezvous);
+      pause(calculateDelay);
+    } finally {
+      calculationsInProgress.decrementAndGet();
+    }
     String id = UUID.randomUUID().toString();
     Instant now = Instant.now();
     jobs.put(
@@ -118,6 +136,19 @@ final class FakeWorker implements DistanceWorkerClient {
   void forgetAll() {
     jobs.clear();
     finalViews.clear();
+  }
+
+  private static void meet(CountDownLatch rendezvous) {
+    if (rendezvous == null) {
+      return;
+    }
+    rendezvous.countDown();
+    try {
+      rendezvous.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void pause(Duration duration) {
