@@ -1,6 +1,7 @@
 package io.oteldemo.distance;
 
 import io.grpc.Status;
+import io.oteldemo.testing.Await;
 import io.oteldemo.worker.DistanceWorkerClient;
 import io.oteldemo.worker.JobStatus;
 import io.oteldemo.worker.QueuedJob;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,7 +55,7 @@ final class FakeWorker implements DistanceWorkerClient {
     mostCalculationsAtOnce.accumulateAndGet(inProgress, Math::max);
     try {
       meet(calculateRendezvous);
-      pause(calculateDelay);
+      Await.pause(calculateDelay);
     } finally {
       calculationsInProgress.decrementAndGet();
     }
@@ -139,27 +139,9 @@ final class FakeWorker implements DistanceWorkerClient {
   }
 
   private static void meet(CountDownLatch rendezvous) {
-    if (rendezvous == null) {
-      return;
-    }
-    rendezvous.countDown();
-    try {
-      rendezvous.await(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void pause(Duration duration) {
-    if (duration.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    if (rendezvous != null) {
+      rendezvous.countDown();
+      Await.value(rendezvous::getCount, count -> count == 0, Duration.ofSeconds(5));
     }
   }
 }
