@@ -1,7 +1,7 @@
 package io.oteldemo.api;
 
 import io.oteldemo.error.ErrorCode;
-import io.oteldemo.worker.WorkerCircuitBreakers;
+import io.oteldemo.worker.WorkerBreakerDelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * A worker call refused at once by its open circuit breaker: 503 with a Retry-After of the time the
- * breaker stays open. (Redis's breaker, in the rate limiter, never reaches this mapper: the rate
- * limiter answers its open circuit by its outage policy.)
+ * A worker call refused at once by its open circuit breaker: 503 with a Retry-After of the
+ * breaker's configured delay. (Redis's breaker, in the rate limiter, never reaches this mapper: the
+ * rate limiter answers its open circuit by its outage policy.)
  */
 @Provider
 @ApplicationScoped
@@ -26,11 +26,11 @@ public class CircuitBreakerOpenExceptionMapper
 
   @Inject ErrorResponses errors;
 
-  @Inject WorkerCircuitBreakers breakers;
+  @Inject WorkerBreakerDelay breakerDelay;
 
   @Override
   public Response toResponse(CircuitBreakerOpenException e) {
-    long retryAfter = breakers.retryAfterSeconds();
+    long retryAfter = breakerDelay.retryAfterSeconds();
     LOG.fine(
         () -> "Distance worker circuit open, retry after " + retryAfter + " s " + errors.logTag());
     return errors.of(

@@ -1,7 +1,16 @@
 package io.oteldemo.download;
 
-import io.oteldemo.worker.ObservedCircuit;
-import io.oteldemo.worker.WorkerCircuitBreakers;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_DELAY_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_FAILURE_RATIO;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_SUCCESSES;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_VOLUME;
+import static io.oteldemo.worker.WorkerFaultTolerance.BULKHEAD_WORK;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRIES;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRY_DELAY_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRY_JITTER_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRY_MAX_DURATION_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.TIMEOUT_MILLIS;
+
 import io.oteldemo.worker.WorkerSettings;
 import io.oteldemo.worker.WorkerTimeoutException;
 import io.oteldemo.worker.WorkerUnavailableException;
@@ -28,13 +37,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 @Typed(WorkerDownloadClient.class)
-@ObservedCircuit
 public class WorkerDownloadClient {
 
-  static final String OPEN = "open";
-
   @Inject WorkerSettings settings;
-  @Inject WorkerCircuitBreakers breakers;
 
   private WorkerHttpCsvSource source;
 
@@ -49,31 +54,26 @@ public class WorkerDownloadClient {
     source.close();
   }
 
-  @Timeout(value = 35_000, unit = ChronoUnit.MILLIS)
+  @Timeout(value = TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
   @Retry(
-      maxRetries = 2,
-      delay = 200,
-      jitter = 100,
-      maxDuration = 10_000,
+      maxRetries = RETRIES,
+      delay = RETRY_DELAY_MILLIS,
+      jitter = RETRY_JITTER_MILLIS,
+      maxDuration = RETRY_MAX_DURATION_MILLIS,
       retryOn = WorkerUnavailableException.class,
       abortOn = CircuitBreakerOpenException.class)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
-      delay = 10_000,
-      successThreshold = 2,
+      requestVolumeThreshold = BREAKER_VOLUME,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_DELAY_MILLIS,
+      successThreshold = BREAKER_SUCCESSES,
       failOn = {
         WorkerUnavailableException.class,
         WorkerTimeoutException.class,
         TimeoutException.class
       })
-  @Bulkhead(10)
+  @Bulkhead(BULKHEAD_WORK)
   public Optional<CsvFile> open(String checkedName) {
-    try {
-      return source.open(checkedName);
-    } catch (WorkerUnavailableException | WorkerTimeoutException e) {
-      breakers.failed(WorkerDownloadClient.class, OPEN);
-      throw e;
-    }
+    return source.open(checkedName);
   }
 }

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Reads a Fault Tolerance duration of a method's annotation as Liberty's MicroProfile Fault
  * Tolerance resolves it: the method's property ({@code <class>/<method>/<Annotation>/<parameter>}),
  * then the global one ({@code <Annotation>/<parameter>}), and the annotation's own value last; its
- * unit likewise.
+ * unit likewise. Kept because Fault Tolerance answers neither question asked here: whether a
+ * {@code @Timeout} stays above our own call deadline, and how long a refusing breaker stays open
+ * ({@link WorkerBreakerDelay}); its metrics report states, not settings.
  */
 public final class FaultToleranceSetting {
 
@@ -43,19 +45,6 @@ public final class FaultToleranceSetting {
             .map(s -> ChronoUnit.valueOf(s.trim().toUpperCase(Locale.ROOT)))
             .orElse(annotationUnit);
     return Duration.of(value, unit);
-  }
-
-  /** A whole-number parameter, e.g. a breaker's {@code successThreshold}. */
-  static long number(
-      Function<String, Optional<String>> lookup,
-      Method method,
-      Class<? extends Annotation> annotation,
-      String parameter,
-      long annotationValue) {
-    return resolve(lookup, method, annotation, parameter)
-        .map(String::trim)
-        .map(Long::parseLong)
-        .orElse(annotationValue);
   }
 
   /** Whether the annotation's policy is in force on the method (both switches of the spec). */

@@ -1,5 +1,17 @@
 package io.oteldemo.worker;
 
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_DELAY_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_FAILURE_RATIO;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_SUCCESSES;
+import static io.oteldemo.worker.WorkerFaultTolerance.BREAKER_VOLUME;
+import static io.oteldemo.worker.WorkerFaultTolerance.BULKHEAD_READS;
+import static io.oteldemo.worker.WorkerFaultTolerance.BULKHEAD_WORK;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRIES;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRY_DELAY_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRY_JITTER_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.RETRY_MAX_DURATION_MILLIS;
+import static io.oteldemo.worker.WorkerFaultTolerance.TIMEOUT_MILLIS;
+
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -55,22 +67,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * <p>{@link #health()} has no policy: it never throws, and answers {@code UNREACHABLE} itself.
  */
 @ApplicationScoped
-@ObservedCircuit
 public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
 
   /** Health probes must answer quickly even when calls may take long. */
   private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(2);
 
-  /** The Fault Tolerance timeout: above the default gRPC deadline (30 s), which fires first. */
-  static final long FT_TIMEOUT_MILLIS = 35_000;
-
-  static final String CALCULATE = "calculate";
-  static final String JOB_STATUS = "jobStatus";
-  static final String LIST_JOBS = "listJobs";
-
   @Inject WorkerChannel workerChannel;
-
-  @Inject WorkerCircuitBreakers breakers;
 
   @Inject WorkerSettings settings;
 
@@ -87,7 +89,6 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   public static GrpcDistanceWorkerClient over(Channel channel, Duration deadline) {
     GrpcDistanceWorkerClient client = new GrpcDistanceWorkerClient();
     client.bind(channel, deadline);
-    client.breakers = new WorkerCircuitBreakers();
     return client;
   }
 
@@ -97,18 +98,18 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
   }
 
   @Override
-  @Timeout(value = FT_TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
+  @Timeout(value = TIMEOUT_MILLIS, unit = ChronoUnit.MILLIS)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
-      delay = 10_000,
-      successThreshold = 2,
+      requestVolumeThreshold = BREAKER_VOLUME,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_DELAY_MILLIS,
+      successThreshold = BREAKER_SUCCESSES,
       failOn = {
         WorkerUnavailableException.class,
         WorkerTimeoutException.class,
         TimeoutException.class
       })
-  @Bulkhead(10)
+  @Bulkhead(BULKHEAD_WORK)
   public QueuedJob calculate(LocalDate date, Optional<String> deviceId) {
     CalculateDistanceRequest request =
         CalculateDistanceRequest.newBuilder()
@@ -117,54 +118,53 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .build();
     Attributes attributes = DistanceSpanAttributes.calculateRequest(date, deviceId);
     return WorkerMessages.queuedJob(
-        call(CALCULATE, attributes, () -> distance(attributes).calculateDistanceFromHome(request)));
+        call(attributes, () -> distance(attributes).calculateDistanceFromHome(request)));
   }
 
   @Override
   @Retry(
-      maxRetries = 2,
-      delay = 200,
-      jitter = 100,
-      maxDuration = 10_000,
+      maxRetries = RETRIES,
+      delay = RETRY_DELAY_MILLIS,
+      jitter = RETRY_JITTER_MILLIS,
+      maxDuration = RETRY_MAX_DURATION_MILLIS,
       retryOn = WorkerUnavailableException.class,
       abortOn = CircuitBreakerOpenException.class)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
-      delay = 10_000,
-      successThreshold = 2,
+      requestVolumeThreshold = BREAKER_VOLUME,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_DELAY_MILLIS,
+      successThreshold = BREAKER_SUCCESSES,
       failOn = {
         WorkerUnavailableException.class,
         WorkerTimeoutException.class,
         TimeoutException.class
       })
-  @Bulkhead(20)
+  @Bulkhead(BULKHEAD_READS)
   public WorkerJob jobStatus(String jobId) {
     GetJobStatusRequest request = GetJobStatusRequest.newBuilder().setJobId(jobId).build();
     Attributes attributes = DistanceSpanAttributes.jobRequest(jobId);
-    return WorkerMessages.job(
-        call(JOB_STATUS, attributes, () -> distance(attributes).getJobStatus(request)));
+    return WorkerMessages.job(call(attributes, () -> distance(attributes).getJobStatus(request)));
   }
 
   @Override
   @Retry(
-      maxRetries = 2,
-      delay = 200,
-      jitter = 100,
-      maxDuration = 10_000,
+      maxRetries = RETRIES,
+      delay = RETRY_DELAY_MILLIS,
+      jitter = RETRY_JITTER_MILLIS,
+      maxDuration = RETRY_MAX_DURATION_MILLIS,
       retryOn = WorkerUnavailableException.class,
       abortOn = CircuitBreakerOpenException.class)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
-      delay = 10_000,
-      successThreshold = 2,
+      requestVolumeThreshold = BREAKER_VOLUME,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_DELAY_MILLIS,
+      successThreshold = BREAKER_SUCCESSES,
       failOn = {
         WorkerUnavailableException.class,
         WorkerTimeoutException.class,
         TimeoutException.class
       })
-  @Bulkhead(20)
+  @Bulkhead(BULKHEAD_READS)
   public WorkerJobPage listJobs(Optional<JobStatus> status, int limit, int offset) {
     ListJobsRequest request =
         ListJobsRequest.newBuilder()
@@ -173,7 +173,7 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
             .setOffset(offset)
             .build();
     return WorkerMessages.page(
-        call(LIST_JOBS, Attributes.empty(), () -> distance(Attributes.empty()).listJobs(request)));
+        call(Attributes.empty(), () -> distance(Attributes.empty()).listJobs(request)));
   }
 
   @Override
@@ -206,12 +206,8 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
         .withOption(GrpcClientTracing.RESPONSE_ATTRIBUTES, DistanceSpanAttributes::response);
   }
 
-  /**
-   * Runs a call; the business attributes go on the current (server) span as well. Every failure the
-   * method's circuit breaker counts is noted (each attempt, so retries included), and so is the
-   * cancellation by Fault Tolerance's timeout, which interrupts the waiting thread.
-   */
-  private <T> T call(String method, Attributes attributes, Supplier<T> rpc) {
+  /** Runs a call; the business attributes go on the current (server) span as well. */
+  private <T> T call(Attributes attributes, Supplier<T> rpc) {
     Span current = Span.current();
     current.setAllAttributes(attributes);
     try {
@@ -219,13 +215,7 @@ public class GrpcDistanceWorkerClient implements DistanceWorkerClient {
       current.setAllAttributes(DistanceSpanAttributes.response(response));
       return response;
     } catch (StatusRuntimeException e) {
-      WorkerException failure = GrpcErrorTranslator.translate(e);
-      if (failure instanceof WorkerUnavailableException
-          || failure instanceof WorkerTimeoutException
-          || Thread.currentThread().isInterrupted()) {
-        breakers.failed(GrpcDistanceWorkerClient.class, method);
-      }
-      throw failure;
+      throw GrpcErrorTranslator.translate(e);
     }
   }
 }

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * DISTANCE_SERVICE_TIMEOUT} is read in one place.
  *
  * <p>The Fault Tolerance values stay MicroProfile Fault Tolerance's own properties; Liberty's
- * implementation has no API that answers them (neither its metrics nor {@code
- * CircuitBreakerOpenException} tell a breaker's delay), so {@link #faultTolerance()} reads the same
- * keys from the injected {@link Config}, the way {@link FaultToleranceSetting} resolves them.
+ * implementation has no API that answers them (its metrics report states, and {@code
+ * CircuitBreakerOpenException} names no breaker or delay), so {@link #faultTolerance()} reads the
+ * same keys from the injected {@link Config}, the way {@link FaultToleranceSetting} resolves them.
  */
 @ApplicationScoped
 public class WorkerSettings {

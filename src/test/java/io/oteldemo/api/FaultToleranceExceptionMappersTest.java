@@ -2,10 +2,14 @@ package io.oteldemo.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.oteldemo.download.WorkerDownloadClient;
 import io.oteldemo.error.ErrorCode;
-import io.oteldemo.worker.WorkerCircuitBreakers;
+import io.oteldemo.worker.GrpcDistanceWorkerClient;
+import io.oteldemo.worker.WorkerBreakerDelay;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -40,22 +44,22 @@ class FaultToleranceExceptionMappersTest {
   }
 
   @Test
-  void anOpenCircuitIs503WithTheRemainingOpenTime() {
+  void anOpenCircuitIs503RetryAfterTheLongestConfiguredBreakerDelay() {
     RecordedErrors errors = new RecordedErrors();
     CircuitBreakerOpenExceptionMapper mapper = new CircuitBreakerOpenExceptionMapper();
     mapper.errors = errors;
-    mapper.breakers =
-        new WorkerCircuitBreakers() {
-          @Override
-          public long retryAfterSeconds() {
-            return 7;
-          }
-        };
+    Map<String, String> config =
+        Map.of(WorkerDownloadClient.class.getName() + "/open/CircuitBreaker/delay", "25000");
+    mapper.breakerDelay =
+        WorkerBreakerDelay.of(
+            List.of(GrpcDistanceWorkerClient.class, WorkerDownloadClient.class),
+            key -> Optional.ofNullable(config.get(key)));
 
     mapper.toResponse(new CircuitBreakerOpenException("open"));
 
     assertEquals(ErrorCode.SERVICE_UNAVAILABLE, errors.code);
-    assertEquals(OptionalLong.of(7), errors.retryAfter);
+    assertEquals(
+        OptionalLong.of(25), errors.retryAfter, "the download breaker's 25 s, the longest delay");
   }
 
   @Test

@@ -457,8 +457,19 @@ class CalculateRequestReaderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"identity", "IDENTITY", " ", ""})
-  void noOrTheIdentityEncodingIsAccepted(String encoding) {
-    CalculateRequestReader.requireIdentityEncoding(encoding);
-    CalculateRequestReader.requireIdentityEncoding(null);
+  void noOrTheIdentityEncodingIsAcceptedAndTheBodyReadAsItIs(String encoding) {
+    for (String accepted : java.util.Arrays.asList(encoding, null)) {
+      CalculateCommand command =
+          readEncoded(accepted, "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}");
+
+      assertEquals(LocalDate.parse("2026-01-25"), command.date(), () -> "with " + accepted);
+      assertEquals(Optional.of("iphone_stuart"), command.deviceId(), () -> "with " + accepted);
+    }
+  }
+
+  /** What the resource does with a calculation's Content-Encoding and body, in its order. */
+  private CalculateCommand readEncoded(String contentEncoding, String body) {
+    CalculateRequestReader.requireIdentityEncoding(contentEncoding);
+    return read(JSON, body);
   }
 }

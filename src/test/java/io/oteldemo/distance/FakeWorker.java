@@ -1,6 +1,7 @@
 package io.oteldemo.distance;
 
 import io.grpc.Status;
+import io.oteldemo.testing.Await;
 import io.oteldemo.worker.DistanceWorkerClient;
 import io.oteldemo.worker.JobStatus;
 import io.oteldemo.worker.QueuedJob;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,12 +37,28 @@ final class FakeWorker implements DistanceWorkerClient {
   private final Map<String, WorkerJob> finalViews = new ConcurrentHashMap<>();
   volatile Duration calculateDelay = Duration.ZERO;
 
+  /**
+   * When set, each calculation counts down and waits (at most 5 s) until the latch is open, that is
+   * until as many calculations as it counts are in progress together.
+   */
+  volatile CountDownLatch calculateRendezvous;
+
+  private final AtomicInteger calculationsInProgress = new AtomicInteger();
+  final AtomicInteger mostCalculationsAtOnce = new AtomicInteger();
+
   @Override
   public QueuedJob calculate(LocalDate date, Optional<String> deviceId) {
     if (calculateFailure != null) {
       throw calculateFailure;
     }
-    pause(calculateDelay);
+    int inProgress = calculationsInProgress.incrementAndGet();
+    mostCalculationsAtOnce.accumulateAndGet(inProgress, Math::max);
+    try {
+      meet(calculateRendezvous);
+      Await.pause(calculateDelay);
+    } finally {
+      calculationsInProgress.decrementAndGet();
+    }
     String id = UUID.randomUUID().toString();
     Instant now = Instant.now();
     jobs.put(
@@ -120,15 +138,10 @@ final class FakeWorker implements DistanceWorkerClient {
     finalViews.clear();
   }
 
-  private static void pause(Duration duration) {
-    if (duration.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  private static void meet(CountDownLatch rendezvous) {
+    if (rendezvous != null) {
+      rendezvous.countDown();
+      Await.value(rendezvous::getCount, count -> count == 0, Duration.ofSeconds(5));
     }
   }
 }

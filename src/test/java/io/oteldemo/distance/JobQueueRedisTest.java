@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.jobs.RedisJobSlotLock;
+import io.oteldemo.testing.Concurrently;
 import io.oteldemo.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -34,30 +29,12 @@ class JobQueueRedisTest {
     FakeWorker worker = new FakeWorker();
     worker.calculateDelay = Duration.ofMillis(200);
     List<JobQueue> replicas = List.of(replica(worker, clientA), replica(worker, clientB));
-    int requests = 10;
-    ExecutorService pool = Executors.newFixedThreadPool(requests);
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<String>> ids = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        JobQueue replica = replicas.get(i % 2);
-        ids.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return replica.submitOrJoin("alice", PHONE_DAY).jobId();
-                }));
-      }
-      go.countDown();
-      Set<String> distinct = new HashSet<>();
-      for (Future<String> id : ids) {
-        distinct.add(id.get(20, TimeUnit.SECONDS));
-      }
-      assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
-      assertEquals(1, worker.calculations.get());
-    } finally {
-      pool.shutdownNow();
-    }
+    Set<String> distinct =
+        new HashSet<>(
+            Concurrently.run(
+                10, i -> replicas.get(i % 2).submitOrJoin("alice", PHONE_DAY).jobId()));
+    assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
+    assertEquals(1, worker.calculations.get());
   }
 
   private static JobQueue replica(FakeWorker worker, UnifiedJedis client) {

@@ -12,22 +12,18 @@ import io.oteldemo.idempotency.InProcessIdempotencyStore;
 import io.oteldemo.jobs.InMemoryJobRegistry;
 import io.oteldemo.jobs.InProcessJobSlotLock;
 import io.oteldemo.jobs.JobRegistry;
+import io.oteldemo.testing.Concurrently;
 import io.oteldemo.worker.QueuedJob;
 import io.oteldemo.worker.WorkerException;
 import io.oteldemo.worker.WorkerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -192,54 +188,28 @@ class JobQueueTest {
   }
 
   @Test
-  void concurrentIdenticalRequestsQueueOneJob() throws Exception {
+  void concurrentIdenticalRequestsQueueOneJob() {
     worker.calculateDelay = Duration.ofMillis(200);
-    int threads = 10;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<String>> ids = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        ids.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return queue.submitOrJoin("alice", PHONE_DAY).jobId();
-                }));
-      }
-      go.countDown();
-      Set<String> distinct = new java.util.HashSet<>();
-      for (Future<String> id : ids) {
-        distinct.add(id.get(20, TimeUnit.SECONDS));
-      }
-      assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
-      assertEquals(1, worker.calculations.get());
-    } finally {
-      pool.shutdownNow();
-    }
+    Set<String> distinct =
+        new HashSet<>(Concurrently.run(10, i -> queue.submitOrJoin("alice", PHONE_DAY).jobId()));
+    assertEquals(1, distinct.size(), () -> "one job for all: " + distinct);
+    assertEquals(1, worker.calculations.get());
   }
 
   @Test
-  void concurrentRequestsOfDifferentUsersDoNotWaitForEachOther() throws Exception {
-    worker.calculateDelay = Duration.ofMillis(100);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<String>> ids = new ArrayList<>();
-      for (String user : List.of("u1", "u2", "u3", "u4")) {
-        ids.add(pool.submit(() -> queue.submitOrJoin(user, PHONE_DAY).jobId()));
-      }
-      Set<String> distinct = ids.stream().map(JobQueueTest::get).collect(Collectors.toSet());
-      assertEquals(4, distinct.size());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
+  void concurrentRequestsOfDifferentUsersDoNotWaitForEachOther() {
+    List<String> users = List.of("u1", "u2", "u3", "u4");
+    worker.calculateRendezvous = new CountDownLatch(users.size());
 
-  private static String get(Future<String> future) {
-    try {
-      return future.get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    Set<String> distinct =
+        new HashSet<>(
+            Concurrently.run(
+                users.size(), i -> queue.submitOrJoin(users.get(i), PHONE_DAY).jobId()));
+
+    assertEquals(users.size(), distinct.size(), () -> "a job each: " + distinct);
+    assertEquals(
+        users.size(),
+        worker.mostCalculationsAtOnce.get(),
+        "every user's calculation was at the worker while the others' were");
   }
 }

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.testing.Concurrently;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,16 +126,10 @@ public class IdempotencyIT {
   @Test
   void concurrentUsesOfOneKeyQueueOneJob() {
     String key = UUID.randomUUID().toString();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<CompletableFuture<ApiClient.Answer>> answers = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      answers.add(CompletableFuture.supplyAsync(() -> post(api, key, PHONE_DAY), pool));
-    }
-    pool.shutdown();
+    List<ApiClient.Answer> answers = Concurrently.run(8, i -> post(api, key, PHONE_DAY));
 
     Set<String> jobIds = new HashSet<>();
-    for (CompletableFuture<ApiClient.Answer> future : answers) {
-      ApiClient.Answer answer = future.join();
+    for (ApiClient.Answer answer : answers) {
       if (answer.status() == 409) {
         assertError(answer, 409, "CONFLICT");
         assertTrue(Long.parseLong(answer.header("Retry-After")) > 0, "409 says when to retry");

@@ -1,11 +1,11 @@
 package io.oteldemo.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.testing.Await;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Creates jobs and polls them to the end, as a client of the API would. */
 public final class JobPolling {
@@ -22,26 +22,19 @@ public final class JobPolling {
 
   /** Polls until the job is completed or failed; fails the test after a bounded wait. */
   public static JsonObject awaitFinished(ApiClient api, String jobId) {
-    Instant deadline = Instant.now().plus(MAX_WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      ApiClient.Answer answer = api.get("/api/distance/jobs/" + jobId);
-      assertEquals(200, answer.status(), () -> "job status: " + answer);
-      JsonObject job = answer.json();
-      String status = job.getString("status");
-      if (status.equals("completed") || status.equals("failed")) {
-        return job;
-      }
-      pause();
-    }
-    return fail("job " + jobId + " did not finish within " + MAX_WAIT);
+    JsonObject job = Await.value(() -> status(api, jobId), JobPolling::finished, MAX_WAIT);
+    assertTrue(finished(job), () -> "job " + jobId + " did not finish within " + MAX_WAIT);
+    return job;
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  private static JsonObject status(ApiClient api, String jobId) {
+    ApiClient.Answer answer = api.get("/api/distance/jobs/" + jobId);
+    assertEquals(200, answer.status(), () -> "job status: " + answer);
+    return answer.json();
+  }
+
+  private static boolean finished(JsonObject job) {
+    String status = job.getString("status");
+    return status.equals("completed") || status.equals("failed");
   }
 }

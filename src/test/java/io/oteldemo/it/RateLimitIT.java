@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.Await;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,7 +86,7 @@ public class RateLimitIT {
         () -> "RateLimit on the 429: " + limited.header("RateLimit"));
     assertEquals("\"download\";q=3;w=2", limited.header("RateLimit-Policy"));
 
-    pause(Duration.ofSeconds(retryAfter));
+    Await.pause(Duration.ofSeconds(retryAfter));
     assertEquals(404, api.get(MISSING_CSV).status(), "the bucket refilled after Retry-After");
   }
 
@@ -143,15 +143,10 @@ public class RateLimitIT {
 
   /** After the circuit breaker's delay, Redis decides again: the user runs out of downloads. */
   private static void awaitLimitsResume(ApiClient api) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      ApiClient.Answer answer = api.get(MISSING_CSV);
-      if (answer.status() == 429) {
-        return;
-      }
-      pause(Duration.ofMillis(200));
-    }
-    throw new AssertionError("limits did not resume after Redis came back");
+    Await.until(
+        () -> api.get(MISSING_CSV).status() == 429,
+        Duration.ofSeconds(20),
+        "limits did not resume after Redis came back");
   }
 
   private static String readinessData(String key) {
@@ -165,14 +160,5 @@ public class RateLimitIT {
     String value = check.getJsonObject("data").getString(key, null);
     assertNotNull(value, () -> "readiness data " + key + ": " + check);
     return value;
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.testing.Concurrently;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -134,37 +129,25 @@ class LocalTokenBucketsTest {
   }
 
   @Test
-  void concurrentTakesNeverExceedTheLimit() throws Exception {
+  void concurrentTakesNeverExceedTheLimit() {
     RateLimitPolicy fifty = new RateLimitPolicy("calculate", 50, Duration.ofSeconds(60));
-    int threads = 32;
     int takesEach = 10;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> results = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  int allowed = 0;
-                  for (int i = 0; i < takesEach; i++) {
-                    if (buckets.take("alice", fifty).allowed()) {
-                      allowed++;
-                    }
-                  }
-                  return allowed;
-                }));
-      }
-      start.countDown();
-      int allowed = 0;
-      for (Future<Integer> result : results) {
-        allowed += result.get(30, TimeUnit.SECONDS);
-      }
-      assertEquals(50, allowed, "expected exactly 50 of 320 concurrent takes allowed");
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> allowed =
+        Concurrently.run(
+            32,
+            thread -> {
+              int mine = 0;
+              for (int i = 0; i < takesEach; i++) {
+                if (buckets.take("alice", fifty).allowed()) {
+                  mine++;
+                }
+              }
+              return mine;
+            });
+    assertEquals(
+        50,
+        allowed.stream().mapToInt(Integer::intValue).sum(),
+        "expected exactly 50 of 320 concurrent takes allowed");
   }
 
   @Test

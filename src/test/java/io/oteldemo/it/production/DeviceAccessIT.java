@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.it.ApiClient;
+import io.oteldemo.testing.Await;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,15 +235,12 @@ class DeviceAccessIT {
   }
 
   private static String awaitMessage(DeviceAccessServer server, String text) {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      var line = server.messages().stream().filter(message -> message.contains(text)).findFirst();
-      if (line.isPresent()) {
-        return line.get();
-      }
-      ProductionServer.pause(Duration.ofMillis(500));
-    }
-    throw new AssertionError("no '" + text + "' in messages.log within " + START_TIMEOUT);
+    return Await.value(
+            () -> server.messages().stream().filter(line -> line.contains(text)).findFirst(),
+            Optional::isPresent,
+            START_TIMEOUT)
+        .orElseThrow(
+            () -> new AssertionError("no '" + text + "' in messages.log within " + START_TIMEOUT));
   }
 
   private static ApiClient.Answer withKey(ApiClient client, String key, String body) {

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.JobPolling;
 import io.oteldemo.it.TestTokens;
+import io.oteldemo.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,13 +91,8 @@ class MetricsCatalogueIT {
   }
 
   private List<OtlpMetrics.Point> awaitPoints(Row row) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    List<OtlpMetrics.Point> points = metrics.points(row.name());
-    while (points.isEmpty() && Instant.now().isBefore(deadline)) {
-      ProductionServer.pause(Duration.ofMillis(250));
-      points = metrics.points(row.name());
-    }
-    return points;
+    return Await.value(
+        () -> metrics.points(row.name()), points -> !points.isEmpty(), Duration.ofSeconds(10));
   }
 
   /** The rows of the table in docs/METRICS.md's "Catalogue". */

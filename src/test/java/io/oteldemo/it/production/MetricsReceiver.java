@@ -1,13 +1,13 @@
 package io.oteldemo.it.production;
 
 import com.sun.net.httpserver.HttpServer;
+import io.oteldemo.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,13 +84,7 @@ final class MetricsReceiver implements AutoCloseable {
 
   /** Waits until the value satisfies {@code expected} (at most 15 s); the last value seen. */
   double await(String metric, Map<String, String> attributes, DoublePredicate expected) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    double value = value(metric, attributes);
-    while (!expected.test(value) && Instant.now().isBefore(deadline)) {
-      ProductionServer.pause(Duration.ofMillis(200));
-      value = value(metric, attributes);
-    }
-    return value;
+    return Await.value(() -> value(metric, attributes), expected::test, Duration.ofSeconds(15));
   }
 
   /**
@@ -99,13 +93,10 @@ final class MetricsReceiver implements AutoCloseable {
    */
   void awaitCurrent() {
     long target = exports.get() + 2;
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (exports.get() < target) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("No metrics export from the server for 15 s");
-      }
-      ProductionServer.pause(Duration.ofMillis(100));
-    }
+    Await.until(
+        () -> exports.get() >= target,
+        Duration.ofSeconds(15),
+        "Two metrics exports from the server");
   }
 
   @Override

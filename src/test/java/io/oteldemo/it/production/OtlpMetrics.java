@@ -1,17 +1,21 @@
 package io.oteldemo.it.production;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
-import java.io.IOException;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads an OTLP {@code ExportMetricsServiceRequest} (opentelemetry-proto, metrics/v1) from its
- * protobuf bytes, by field number: only what the tests look at (each metric's name, unit and kind,
- * and its points' attributes and values). Small enough to need no generated classes.
+ * The points of an OTLP {@code ExportMetricsServiceRequest}, read with opentelemetry-proto's
+ * classes: each metric's name, unit and kind, and its points' attributes and values.
  */
 final class OtlpMetrics {
 
@@ -35,157 +39,75 @@ final class OtlpMetrics {
 
   private OtlpMetrics() {}
 
-  static List<Point> read(byte[] request) throws IOException {
+  static List<Point> read(byte[] request) throws InvalidProtocolBufferException {
     List<Point> points = new ArrayList<>();
-    for (CodedInputStream resource : messages(request, 1)) {
-      for (CodedInputStream scope : messages(resource, 2)) {
-        for (CodedInputStream metric : messages(scope, 2)) {
-          metric(metric, points);
+    for (ResourceMetrics resource :
+        ExportMetricsServiceRequest.parseFrom(request).getResourceMetricsList()) {
+      for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+        for (Metric metric : scope.getMetricsList()) {
+          points(metric, points);
         }
       }
     }
     return points;
   }
 
-  private static void metric(CodedInputStream in, List<Point> points) throws IOException {
-    String name = "";
-    String unit = "";
-    List<byte[]> data = new ArrayList<>();
-    List<Integer> dataFields = new ArrayList<>();
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      int field = WireFormat.getTagFieldNumber(tag);
-      switch (field) {
-        case 1 -> name = in.readStringRequireUtf8();
-        case 3 -> unit = in.readStringRequireUtf8();
-        case 5, 7, 9, 10, 11 -> {
-          data.add(in.readByteArray());
-          dataFields.add(field);
-        }
-        default -> in.skipField(tag);
-      }
-    }
-    for (int i = 0; i < data.size(); i++) {
-      points(name, unit, dataFields.get(i), data.get(i), points);
-    }
-  }
-
-  private static void points(String name, String unit, int field, byte[] data, List<Point> points)
-      throws IOException {
-    List<byte[]> dataPoints = new ArrayList<>();
-    boolean monotonic = false;
-    CodedInputStream in = CodedInputStream.newInstance(data);
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      int number = WireFormat.getTagFieldNumber(tag);
-      if (number == 1) {
-        dataPoints.add(in.readByteArray());
-      } else if (number == 3 && field == 7) {
-        monotonic = in.readBool();
-      } else {
-        in.skipField(tag);
-      }
-    }
-    Kind kind =
-        switch (field) {
-          case 5 -> Kind.GAUGE;
-          case 7 -> monotonic ? Kind.COUNTER : Kind.UPDOWNCOUNTER;
-          case 9 -> Kind.HISTOGRAM;
-          default -> Kind.OTHER;
-        };
-    for (byte[] point : dataPoints) {
-      points.add(
-          kind == Kind.HISTOGRAM
-              ? histogramPoint(name, unit, point)
-              : numberPoint(name, unit, kind, point));
+  private static void points(Metric metric, List<Point> points) {
+    String name = metric.getName();
+    String unit = metric.getUnit();
+    switch (metric.getDataCase()) {
+      case GAUGE -> number(name, unit, Kind.GAUGE, metric.getGauge().getDataPointsList(), points);
+      case SUM ->
+          number(
+              name,
+              unit,
+              metric.getSum().getIsMonotonic() ? Kind.COUNTER : Kind.UPDOWNCOUNTER,
+              metric.getSum().getDataPointsList(),
+              points);
+      case HISTOGRAM ->
+          metric
+              .getHistogram()
+              .getDataPointsList()
+              .forEach(
+                  point ->
+                      points.add(
+                          new Point(
+                              name,
+                              unit,
+                              Kind.HISTOGRAM,
+                              attributes(point.getAttributesList()),
+                              point.getSum(),
+                              point.getCount())));
+      default -> points.add(new Point(name, unit, Kind.OTHER, Map.of(), 0, 0));
     }
   }
 
-  private static Point numberPoint(String name, String unit, Kind kind, byte[] point)
-      throws IOException {
+  private static void number(
+      String name, String unit, Kind kind, List<NumberDataPoint> data, List<Point> points) {
+    for (NumberDataPoint point : data) {
+      double value =
+          point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
+              ? point.getAsInt()
+              : point.getAsDouble();
+      points.add(new Point(name, unit, kind, attributes(point.getAttributesList()), value, 0));
+    }
+  }
+
+  /** Attributes with their values as text (string, bool, int or double); spans' too. */
+  static Map<String, String> attributes(List<KeyValue> keyValues) {
     Map<String, String> attributes = new LinkedHashMap<>();
-    double value = 0;
-    CodedInputStream in = CodedInputStream.newInstance(point);
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 4 -> value = in.readDouble();
-        case 6 -> value = in.readSFixed64();
-        case 7 -> attribute(in.readByteArray(), attributes);
-        default -> in.skipField(tag);
-      }
+    for (KeyValue keyValue : keyValues) {
+      AnyValue value = keyValue.getValue();
+      attributes.put(
+          keyValue.getKey(),
+          switch (value.getValueCase()) {
+            case STRING_VALUE -> value.getStringValue();
+            case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+            case INT_VALUE -> Long.toString(value.getIntValue());
+            case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+            default -> "";
+          });
     }
-    return new Point(name, unit, kind, attributes, value, 0);
-  }
-
-  private static Point histogramPoint(String name, String unit, byte[] point) throws IOException {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    double sum = 0;
-    long count = 0;
-    CodedInputStream in = CodedInputStream.newInstance(point);
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 4 -> count = in.readFixed64();
-        case 5 -> sum = in.readDouble();
-        case 9 -> attribute(in.readByteArray(), attributes);
-        default -> in.skipField(tag);
-      }
-    }
-    return new Point(name, unit, Kind.HISTOGRAM, attributes, sum, count);
-  }
-
-  /** A KeyValue; its AnyValue as text (string, bool, int or double). Spans' too. */
-  static void attribute(byte[] keyValue, Map<String, String> attributes) throws IOException {
-    String key = "";
-    String value = "";
-    CodedInputStream in = CodedInputStream.newInstance(keyValue);
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      int field = WireFormat.getTagFieldNumber(tag);
-      if (field == 1) {
-        key = in.readStringRequireUtf8();
-      } else if (field == 2) {
-        value = anyValue(in.readByteArray());
-      } else {
-        in.skipField(tag);
-      }
-    }
-    attributes.put(key, value);
-  }
-
-  private static String anyValue(byte[] any) throws IOException {
-    CodedInputStream in = CodedInputStream.newInstance(any);
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case 1 -> {
-          return in.readStringRequireUtf8();
-        }
-        case 2 -> {
-          return Boolean.toString(in.readBool());
-        }
-        case 3 -> {
-          return Long.toString(in.readInt64());
-        }
-        case 4 -> {
-          return Double.toString(in.readDouble());
-        }
-        default -> in.skipField(tag);
-      }
-    }
-    return "";
-  }
-
-  /** The length-delimited messages of a field, at the top level of {@code message}. */
-  private static List<CodedInputStream> messages(byte[] message, int field) throws IOException {
-    return messages(CodedInputStream.newInstance(message), field);
-  }
-
-  static List<CodedInputStream> messages(CodedInputStream in, int field) throws IOException {
-    List<CodedInputStream> found = new ArrayList<>();
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      if (WireFormat.getTagFieldNumber(tag) == field
-          && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-        found.add(CodedInputStream.newInstance(in.readByteArray()));
-      } else {
-        in.skipField(tag);
-      }
-    }
-    return found;
+    return attributes;
   }
 }

@@ -2,11 +2,11 @@ package io.oteldemo.it.production;
 
 import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.TestTokens;
+import io.oteldemo.testing.Await;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,24 +159,19 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
    * START_TIMEOUT}.
    */
   static void awaitReady(URI managementUri) {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
     ApiClient anonymous = ApiClient.of(managementUri, null);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (anonymous.get("/health/ready").status() == 200) {
-          return;
-        }
-      } catch (AssertionError notYet) {
-        // not listening yet
-      }
-      pause(Duration.ofMillis(500));
+    Await.until(
+        () -> ready(anonymous),
+        START_TIMEOUT,
+        "The server at " + managementUri + " is not ready; see its logs/messages.log");
+  }
+
+  private static boolean ready(ApiClient management) {
+    try {
+      return management.get("/health/ready").status() == 200;
+    } catch (AssertionError notYet) {
+      return false; // not listening yet
     }
-    throw new IllegalStateException(
-        "The server at "
-            + managementUri
-            + " is not ready after "
-            + START_TIMEOUT
-            + "; see its logs/messages.log");
   }
 
   /** A client authenticated as a new user of the required group. */
@@ -258,22 +253,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
 
   /** Repeats a request until it gets the status or the time is up; the last answer. */
   static ApiClient.Answer poll(Supplier<ApiClient.Answer> request, int status, Duration within) {
-    Instant deadline = Instant.now().plus(within);
-    ApiClient.Answer answer = request.get();
-    while (answer.status() != status && Instant.now().isBefore(deadline)) {
-      pause(Duration.ofMillis(250));
-      answer = request.get();
-    }
-    return answer;
-  }
-
-  static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Await.value(request, answer -> answer.status() == status, within);
   }
 
   @Override

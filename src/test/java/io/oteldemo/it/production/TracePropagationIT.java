@@ -10,8 +10,8 @@ import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.JobPolling;
 import io.oteldemo.it.TestTokens;
 import io.oteldemo.it.production.ReceivedCalls.ReceivedCall;
+import io.oteldemo.testing.Await;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -153,15 +153,9 @@ class TracePropagationIT {
 
   /** The lines of messages.log that contain the text, once there are at least {@code count}. */
   private List<String> awaitLines(String text, int count) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    List<String> lines = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      lines = server.messages().stream().filter(line -> line.contains(text)).toList();
-      if (lines.size() >= count) {
-        return lines;
-      }
-      ProductionServer.pause(Duration.ofMillis(200));
-    }
-    return lines;
+    return Await.value(
+        () -> server.messages().stream().filter(line -> line.contains(text)).toList(),
+        lines -> lines.size() >= count,
+        Duration.ofSeconds(10));
   }
 }
