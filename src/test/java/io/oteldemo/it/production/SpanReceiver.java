@@ -1,13 +1,13 @@
 package io.oteldemo.it.production;
 
 import com.sun.net.httpserver.HttpServer;
+import io.oteldemo.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -58,13 +58,7 @@ final class SpanReceiver implements AutoCloseable {
    * in batches); the last seen otherwise.
    */
   List<OtlpSpans.Span> await(String traceId, Predicate<List<OtlpSpans.Span>> complete) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    List<OtlpSpans.Span> trace = ofTrace(traceId);
-    while (!complete.test(trace) && Instant.now().isBefore(deadline)) {
-      ProductionServer.pause(Duration.ofMillis(100));
-      trace = ofTrace(traceId);
-    }
-    return trace;
+    return Await.value(() -> ofTrace(traceId), complete, Duration.ofSeconds(15));
   }
 
   @Override
