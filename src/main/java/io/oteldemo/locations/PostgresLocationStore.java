@@ -49,19 +49,16 @@ public final class PostgresLocationStore implements LocationStore {
   public StoreStatus status() {
     try {
       String[] answer =
-          read(
-              connection ->
-                  spans.traced(
-                      "current_database",
-                      () -> {
-                        try (PreparedStatement statement =
-                                connection.prepareStatement(LocationSql.STATUS);
-                            ResultSet row = statement.executeQuery()) {
-                          row.next();
-                          return new QuerySpans.Counted<>(
-                              new String[] {row.getString(1), row.getString(2)}, 1);
-                        }
-                      }));
+          query(
+              "current_database",
+              connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(LocationSql.STATUS);
+                    ResultSet row = statement.executeQuery()) {
+                  row.next();
+                  return new QuerySpans.Counted<>(
+                      new String[] {row.getString(1), row.getString(2)}, 1);
+                }
+              });
       return new StoreStatus(
           true, answer[0], SERVER + answer[1], Optional.of(url.host()), OptionalInt.of(url.port()));
     } catch (SQLException | RuntimeException e) {
@@ -74,22 +71,19 @@ public final class PostgresLocationStore implements LocationStore {
   public List<LocationRecord> locations(LocalDate day, Optional<String> deviceId) {
     Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-    return readOrFail(
-        connection ->
-            spans.traced(
-                LocationSql.TABLE,
-                () -> {
-                  try (PreparedStatement statement =
-                      connection.prepareStatement(
-                          deviceId.isPresent() ? LocationSql.DAY_OF_DEVICE : LocationSql.DAY)) {
-                    statement.setTimestamp(1, from);
-                    statement.setTimestamp(2, to);
-                    if (deviceId.isPresent()) {
-                      statement.setString(3, deviceId.get());
-                    }
-                    return records(statement);
-                  }
-                }));
+    return queryOrFail(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  deviceId.isPresent() ? LocationSql.DAY_OF_DEVICE : LocationSql.DAY)) {
+            statement.setTimestamp(1, from);
+            statement.setTimestamp(2, to);
+            if (deviceId.isPresent()) {
+              statement.setString(3, deviceId.get());
+            }
+            return records(statement);
+          }
+        });
   }
 
   @Override
@@ -99,39 +93,32 @@ public final class PostgresLocationStore implements LocationStore {
     List<LocationRecord> page =
         total <= query.offset()
             ? List.of()
-            : readOrFail(
-                connection ->
-                    spans.traced(
-                        LocationSql.TABLE,
-                        () -> {
-                          try (PreparedStatement statement =
-                              connection.prepareStatement(
-                                  LocationSql.page(
-                                      devices.everyDevice(), query.sort(), query.order()))) {
-                            int next = bindDevices(connection, statement, devices);
-                            statement.setInt(next, query.limit());
-                            statement.setInt(next + 1, query.offset());
-                            return records(statement);
-                          }
-                        }));
+            : queryOrFail(
+                connection -> {
+                  try (PreparedStatement statement =
+                      connection.prepareStatement(
+                          LocationSql.page(devices.everyDevice(), query.sort(), query.order()))) {
+                    int next = bindDevices(connection, statement, devices);
+                    statement.setInt(next, query.limit());
+                    statement.setInt(next + 1, query.offset());
+                    return records(statement);
+                  }
+                });
     return new LocationPage(page, total);
   }
 
   private int count(DeviceScope devices) {
-    return readOrFail(
-        connection ->
-            spans.traced(
-                LocationSql.TABLE,
-                () -> {
-                  try (PreparedStatement statement =
-                      connection.prepareStatement(LocationSql.count(devices.everyDevice()))) {
-                    bindDevices(connection, statement, devices);
-                    try (ResultSet row = statement.executeQuery()) {
-                      row.next();
-                      return new QuerySpans.Counted<>(Math.toIntExact(row.getLong(1)), 1);
-                    }
-                  }
-                }));
+    return queryOrFail(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(LocationSql.count(devices.everyDevice()))) {
+            bindDevices(connection, statement, devices);
+            try (ResultSet row = statement.executeQuery()) {
+              row.next();
+              return new QuerySpans.Counted<>(Math.toIntExact(row.getLong(1)), 1);
+            }
+          }
+        });
   }
 
   /** Binds the devices (unless every device) as parameter 1; returns the next parameter's index. */
@@ -184,7 +171,12 @@ public final class PostgresLocationStore implements LocationStore {
     T on(Connection connection) throws SQLException;
   }
 
-  private <T> T read(Read<T> read) throws SQLException {
+  /** A query of {@code table} in a span that covers getting the connection too. */
+  private <T> T query(String table, Read<QuerySpans.Counted<T>> read) throws SQLException {
+    return spans.traced(table, () -> inReadOnlyTransaction(read));
+  }
+
+  private <T> T inReadOnlyTransaction(Read<T> read) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setReadOnly(true);
       connection.setAutoCommit(false);
@@ -199,9 +191,9 @@ public final class PostgresLocationStore implements LocationStore {
     }
   }
 
-  private <T> T readOrFail(Read<T> read) {
+  private <T> T queryOrFail(Read<QuerySpans.Counted<T>> read) {
     try {
-      return read(read);
+      return query(LocationSql.TABLE, read);
     } catch (SQLException e) {
       throw new LocationStoreException("Cannot read the " + url + ": " + e.getMessage(), e);
     }
