@@ -22,6 +22,10 @@ public record LocationDatabaseUrl(String host, int port, String database) {
 
   static final int DEFAULT_PORT = 5432;
 
+  /** Driver parameters server.xml sets for PgBouncer; a URL may not change them. */
+  static final java.util.List<String> SET_BY_THE_SERVER =
+      java.util.List.of("prepareThreshold", "preferQueryMode");
+
   private static final Pattern URL =
       Pattern.compile("jdbc:postgresql://(?<hosts>[^/?#]+)/(?<database>[^/?#]+)(\\?(?<query>.*))?");
   private static final Pattern HOST_PORT =
@@ -36,8 +40,16 @@ public record LocationDatabaseUrl(String host, int port, String database) {
       throw malformed("is not a jdbc:postgresql://host:port/database URL");
     }
     String query = matcher.group("query");
-    if (query != null && query.toLowerCase(Locale.ROOT).matches("(.*&)?password=.*")) {
+    if (query != null && parameter(query, "password")) {
       throw malformed("must not carry the password: set LOCATIONS_DB_PASSWORD (from a Secret)");
+    }
+    for (String fixed : SET_BY_THE_SERVER) {
+      if (query != null && parameter(query, fixed)) {
+        throw malformed(
+            "must not set "
+                + fixed
+                + ": server.xml sets it, so that PgBouncer's transaction pooling stays safe");
+      }
     }
     String firstHost = matcher.group("hosts").split(",", -1)[0];
     Matcher hostPort = HOST_PORT.matcher(firstHost);
@@ -50,6 +62,10 @@ public record LocationDatabaseUrl(String host, int port, String database) {
       throw malformed("names a port outside 1-65535");
     }
     return new LocationDatabaseUrl(hostPort.group("host"), port, matcher.group("database"));
+  }
+
+  private static boolean parameter(String query, String name) {
+    return query.toLowerCase(Locale.ROOT).matches("(.*&)?" + name.toLowerCase(Locale.ROOT) + "=.*");
   }
 
   private static IllegalStateException malformed(String problem) {

@@ -37,6 +37,8 @@ final class LocationSql {
           + WITH_POSITION
           + " ORDER BY created_at ASC, id ASC";
 
+  static final String READ_ONLY = "SET TRANSACTION READ ONLY";
+
   static final String STATUS = "SELECT current_database(), current_setting('server_version')";
 
   private LocationSql() {}

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -178,9 +179,13 @@ public final class PostgresLocationStore implements LocationStore {
 
   private <T> T inReadOnlyTransaction(Read<T> read) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setReadOnly(true);
       connection.setAutoCommit(false);
       try {
+        // Read-only for this transaction alone: nothing outlives it on a connection that
+        // PgBouncer hands to another client next (a session setting would).
+        try (Statement readOnly = connection.createStatement()) {
+          readOnly.execute(LocationSql.READ_ONLY);
+        }
         T result = read.on(connection);
         connection.commit();
         return result;

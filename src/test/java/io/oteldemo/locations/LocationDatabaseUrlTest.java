@@ -17,7 +17,7 @@ class LocationDatabaseUrlTest {
       delimiter = '|',
       value = {
         "jdbc:postgresql://db.internal:6432/owntracks | db.internal | 6432 | owntracks",
-        "jdbc:postgresql://pgbouncer/owntracks?sslmode=require&prepareThreshold=0 | pgbouncer | 5432"
+        "jdbc:postgresql://pgbouncer/owntracks?sslmode=require&tcpKeepAlive=true | pgbouncer | 5432"
             + " | owntracks",
         "jdbc:postgresql://a:5433,b:5434/owntracks?targetServerType=primary | a | 5433 | owntracks",
         "jdbc:postgresql://[::1]:5432/db | [::1] | 5432 | db"
@@ -35,7 +35,9 @@ class LocationDatabaseUrlTest {
         "jdbc:postgresql://db:5432/",
         "jdbc:postgresql://db:99999/owntracks",
         "jdbc:postgresql://db:port/owntracks",
-        "jdbc:postgresql://db:5432/owntracks?user=app&password=s3cret-value"
+        "jdbc:postgresql://db:5432/owntracks?user=app&password=s3cret-value",
+        "jdbc:postgresql://db:5432/owntracks?prepareThreshold=5",
+        "jdbc:postgresql://db:5432/owntracks?ssl=true&preferQueryMode=extendedCacheEverything"
       })
   void aMalformedUrlNamesTheSettingAndNeverEchoesIt(String url) {
     IllegalStateException refused =
