@@ -80,8 +80,13 @@ public final class TestPostgres implements AutoCloseable {
 
   /** A new server with an empty database {@value #DATABASE}, ready for connections. */
   public static TestPostgres start() {
+    TestPostgres postgres;
     try {
-      TestPostgres postgres = new TestPostgres();
+      postgres = new TestPostgres();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make the tests' PostgreSQL a folder", e);
+    }
+    try {
       postgres.initdb();
       postgres.startServer();
       try (Connection connection = postgres.dataSource("postgres").getConnection();
@@ -89,10 +94,9 @@ public final class TestPostgres implements AutoCloseable {
         statement.execute("CREATE DATABASE " + DATABASE);
       }
       return postgres;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the tests' PostgreSQL", e);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot prepare the tests' PostgreSQL", e);
+    } catch (IOException | SQLException | RuntimeException e) {
+      postgres.close();
+      throw new IllegalStateException("Cannot start the tests' PostgreSQL", e);
     }
   }
 

@@ -172,7 +172,7 @@ class PostgresStoreIT {
     for (int offset = 0; offset < 400; offset += 100) {
       ApiClient.Answer page = client.get(EVERY_LOCATION + offset);
       assertEquals(200, page.status(), page::toString);
-      assertEquals(390, page.json().getInt("count"), "the count on every page");
+      assertEquals(390, page.json().getInt("total"), "the total on every page");
       page.json()
           .getJsonArray("locations")
           .getValuesAs(JsonObject.class)
