@@ -80,6 +80,9 @@ COPY --chown=1001:0 liberty/server.xml /config/
 RUN features.sh
 # The location that server.xml's webApplication names (relative to /config/apps).
 COPY --chown=1001:0 --from=build /build/target/otel-demo.war /config/apps/otel-demo.war
+# The PostgreSQL JDBC driver that server.xml's postgresqlDriver library loads (the location store
+# in PostgreSQL, LOCATIONS_DB_URL); the build copies it to target/jdbc/ in package.
+COPY --chown=1001:0 --from=build /build/target/jdbc/ /config/jdbc/
 # configure.sh writes the default keystore's configuration and fills the class cache by starting
 # the server once. The variables below exist only for that start, so that the application starts
 # completely (its classes get cached); they are not in the image's environment.

@@ -317,12 +317,14 @@ issuer() {
 }
 
 # What the smoke test sets on top of the manifests' environment: the embedded worker on the
-# sample data, and the test issuer instead of Cognito. CSV files go to /tmp, a writable volume.
-# There is no collector, so no exporter (trace ids are still made).
+# sample data (the Recorder files: a blank LOCATIONS_DB_URL overrides the manifests' PostgreSQL,
+# which is not next to the pod), and the test issuer instead of Cognito. CSV files go to /tmp, a
+# writable volume. There is no collector, so no exporter (trace ids are still made).
 smoke_settings() {
   local data="$1"
   cat <<EOF
 DISTANCE_SERVICE_ENDPOINT=embedded
+LOCATIONS_DB_URL=
 LOCATION_DATA_PATH=$data/owntracks
 CSV_STORAGE_PATH=/tmp/worker-csv
 MP_JWT_VERIFY_ISSUER=$ISSUER_URL

@@ -1,6 +1,7 @@
 package io.oteldemo.embedded;
 
 import io.opentelemetry.context.Context;
+import io.oteldemo.locations.LocationStoreException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
 public final class EmbeddedJobBoard implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedJobBoard.class.getName());
+
+  /** What a job says when the location store could not be read. */
+  static final String STORE_UNAVAILABLE = "processing failed: the location store is unavailable";
 
   private final DistanceJobProcessor processor;
   private final Clock clock;
@@ -124,6 +128,10 @@ public final class EmbeddedJobBoard implements AutoCloseable {
       finished = job.completed(outcome, clock.instant());
     } catch (DistanceJobProcessor.NoLocationsException e) {
       finished = job.failed(e.getMessage(), clock.instant());
+    } catch (LocationStoreException e) {
+      // The message names the store's folder or host: for the log; the job says what failed.
+      LOG.warning(() -> "Embedded worker job " + jobId + " failed: " + e.getMessage());
+      finished = job.failed(STORE_UNAVAILABLE, clock.instant());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Embedded worker job " + jobId + " failed", e);
       finished = job.failed("processing failed: " + e.getClass().getSimpleName(), clock.instant());

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.embedded.EmbeddedTestSupport.GatedCsvDirectory;
+import io.oteldemo.locations.LocationPage;
+import io.oteldemo.locations.LocationQuery;
+import io.oteldemo.locations.LocationRecord;
+import io.oteldemo.locations.LocationStore;
+import io.oteldemo.locations.LocationStoreException;
+import io.oteldemo.locations.StoreStatus;
 import io.oteldemo.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -169,6 +175,44 @@ class EmbeddedJobBoardTest {
         job.errorMessage(),
         "unexpected errors are reported by exception type only");
     assertEquals(Optional.empty(), job.outcome(), "no outcome");
+  }
+
+  @Test
+  void anUnreadableStoreFailsTheJobSayingSo() {
+    LocationStore unreadable =
+        new LocationStore() {
+          @Override
+          public StoreStatus status() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public List<LocationRecord> locations(LocalDate day, Optional<String> deviceId) {
+            throw new LocationStoreException("Cannot read the PostgreSQL database at db:5432");
+          }
+
+          @Override
+          public LocationPage page(LocationQuery query) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    EmbeddedJobBoard board =
+        new EmbeddedJobBoard(
+            new DistanceJobProcessor(
+                unreadable, EmbeddedTestSupport.HOME, new DistanceCsvWriter(csvDirectory)),
+            MutableClock.ticking(T0, Duration.ofSeconds(1)),
+            1,
+            10,
+            10);
+    boards.add(board);
+
+    EmbeddedJob job = awaitFinished(board, board.submit(DAY, Optional.empty()).jobId());
+
+    assertEquals(EmbeddedJobStatus.FAILED, job.status());
+    assertEquals(
+        Optional.of("processing failed: the location store is unavailable"),
+        job.errorMessage(),
+        "the job says the store failed, not where it is");
   }
 
   @Test

@@ -75,6 +75,17 @@ final class LibertyServer {
     }
   }
 
+  /** Copies a file into the created server's folder, e.g. a JDBC driver into {@code jdbc/}. */
+  void addFile(Path source, String target) {
+    try {
+      Path destination = directory.resolve(target);
+      Files.createDirectories(destination.getParent());
+      Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot add " + source + " to the server " + name, e);
+    }
+  }
+
   void start() {
     run("start");
   }

@@ -1,0 +1,118 @@
+package io.oteldemo.it.production;
+
+import io.oteldemo.it.ApiClient;
+import io.oteldemo.it.TestTokens;
+import io.oteldemo.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Liberty server made as a deployment makes one (the project's server.xml, the WAR, the JDBC
+ * driver in {@code jdbc/}, settings from the environment) whose location store is a PostgreSQL of
+ * the tests' own: {@code LOCATIONS_DB_URL} set, and {@code LOCATION_DATA_PATH} a folder that does
+ * not exist, so every location it reads comes from the database. The embedded worker computes from
+ * the same store; no Redis.
+ */
+final class PostgresStoreServer implements AutoCloseable {
+
+  static final String NAME = "postgres-store";
+
+  private final LibertyServer liberty;
+  private final URI baseUri;
+  private final URI managementUri;
+
+  PostgresStoreServer(String url, String user, String password) {
+    Path build = Path.of(System.getProperty("it.build.dir", "target"));
+    ServerPorts ports = ServerPorts.free();
+    baseUri = ports.baseUri();
+    managementUri = ports.managementUri();
+    liberty = new LibertyServer(build.resolve("liberty/wlp"), NAME);
+    liberty.create(
+        Path.of(System.getProperty("it.server.xml")),
+        Path.of(System.getProperty("it.war")),
+        environment(build, url, user, password),
+        ports.bootstrapProperties(),
+        ProductionServer.jvmOptions(ports, build));
+    Path driver = driver();
+    liberty.addFile(driver, "jdbc/" + driver.getFileName());
+    liberty.start();
+    try {
+      ProductionServer.awaitReady(managementUri);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static Path driver() {
+    try (Stream<Path> jars = Files.list(Path.of(System.getProperty("it.jdbc.driver.dir")))) {
+      return jars.filter(jar -> jar.getFileName().toString().startsWith("postgresql-"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("No PostgreSQL JDBC driver was built"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, String> environment(
+      Path build, String url, String user, String password) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("DISTANCE_SERVICE_ENDPOINT", "embedded");
+    env.put("LOCATION_DATA_PATH", build.resolve(NAME + "-no-recorder-files").toString());
+    env.put("CSV_STORAGE_PATH", build.resolve(NAME + "-csv").toAbsolutePath().toString());
+    env.put("LOCATIONS_DB_URL", url);
+    env.put("LOCATIONS_DB_USER", user);
+    env.put("LOCATIONS_DB_PASSWORD", password);
+    env.put("AWS_REGION", System.getProperty("it.aws.region"));
+    env.put("COGNITO_USER_POOL_ID", System.getProperty("it.user.pool"));
+    env.put("COGNITO_CLIENT_ID", System.getProperty("it.client.ids"));
+    env.put("AUTH_REQUIRED_GROUP", TestTokens.REQUIRED_GROUP);
+    env.put(
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+        Path.of(System.getProperty("it.issuer.dir"), "jwks.json").toUri().toString());
+    // The fault test sends a thousand requests: none of them may be a 429.
+    env.put("RATE_LIMIT_STATUS", "100000");
+    env.put("RATE_LIMIT_CALCULATE", "100000");
+    env.put("OTEL_TRACES_EXPORTER", "none");
+    env.put("OTEL_METRICS_EXPORTER", "none");
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    return env;
+  }
+
+  /** A new user of the required group. */
+  ApiClient user() {
+    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
+    claims.put("cognito:groups", List.of(TestTokens.REQUIRED_GROUP));
+    return ApiClient.of(baseUri, TestTokens.sign(claims));
+  }
+
+  ApiClient management() {
+    return ApiClient.of(managementUri, null);
+  }
+
+  List<String> messages() {
+    return liberty.messages();
+  }
+
+  @Override
+  public void close() {
+    liberty.stop();
+  }
+
+  /** The tests' database with the sample data, and a role that may only read the table. */
+  static void grantReader(TestPostgres postgres, String user, String password)
+      throws java.sql.SQLException {
+    try (var connection = postgres.dataSource().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
+      statement.execute("GRANT SELECT ON public.locations TO " + user);
+    }
+  }
+}
