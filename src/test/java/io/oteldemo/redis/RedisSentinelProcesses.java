@@ -38,7 +38,8 @@ public final class RedisSentinelProcesses implements RedisDeployment {
     List<RedisProcess> sentinels = new ArrayList<>();
     RedisSentinelProcesses deployment = new RedisSentinelProcesses(data, sentinels, dir);
     try {
-      List<String> ephemeral = List.of("--save", "", "--appendonly", "no");
+      // A replica's first sync writes a snapshot: into the deployment's own directory.
+      List<String> ephemeral = List.of("--save", "", "--appendonly", "no", "--dir", dir.toString());
       RedisProcess master = RedisProcess.start(ephemeral);
       data.add(master);
       List<String> replicaOf = new ArrayList<>(ephemeral);
