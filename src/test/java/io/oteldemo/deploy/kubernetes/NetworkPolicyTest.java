@@ -35,6 +35,7 @@ class NetworkPolicyTest {
           "TCP/50051",
           "TCP/8080",
           "TCP/6379",
+          "TCP/26379",
           "TCP/4317",
           "TCP/4318",
           "TCP/443");
