@@ -88,7 +88,7 @@ public class RedisConnection {
       return;
     }
     client = topology.get().connect(Duration.ofMillis(timeoutMs));
-    LOG.info(() -> "Shared state in " + topology.get() + " (timeout " + timeoutMs + " ms)");
+    LOG.info(() -> "Shared state in Redis: " + topology.get() + " (timeout " + timeoutMs + " ms)");
   }
 
   /** Connects to one node as configured; the tests use it for clients of their own Redis. */

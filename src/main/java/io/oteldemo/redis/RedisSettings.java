@@ -106,6 +106,22 @@ public record RedisSettings(
     }
   }
 
+  /** Which settings are set, never their values: the passwords are among them. */
+  @Override
+  public String toString() {
+    return "RedisSettings[url="
+        + url.isPresent()
+        + ", clusterNodes="
+        + clusterNodes.orElse("-")
+        + ", sentinelMaster="
+        + sentinelMaster.orElse("-")
+        + ", sentinelNodes="
+        + sentinelNodes.orElse("-")
+        + ", tls="
+        + tls
+        + "]";
+  }
+
   private static Optional<String> present(Optional<String> value) {
     return value.map(String::trim).filter(text -> !text.isEmpty());
   }

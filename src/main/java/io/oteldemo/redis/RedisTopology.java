@@ -53,7 +53,7 @@ public sealed interface RedisTopology {
 
     @Override
     public String toString() {
-      return "Redis Cluster with seed nodes " + seeds + " (" + access + ")";
+      return "a Redis Cluster with seed nodes " + seeds + " (" + access + ")";
     }
   }
 
@@ -74,7 +74,7 @@ public sealed interface RedisTopology {
 
     @Override
     public String toString() {
-      return "Redis master '"
+      return "the master '"
           + master
           + "' of the sentinels "
           + sentinels

@@ -120,4 +120,20 @@ class RedisSettingsTest {
       assertTrue(e.getMessage().startsWith("REDIS_CLUSTER_NODES is not usable"), e::getMessage);
     }
   }
+
+  @Test
+  void theSettingsNeverShowAPassword() {
+    RedisSettings settings =
+        new RedisSettings(
+            Optional.of("redis://:url-secret@a:6379"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("node-secret"),
+            false,
+            Optional.empty(),
+            Optional.of("sentinel-secret"));
+    assertFalse(settings.toString().contains("secret"), settings::toString);
+  }
 }
