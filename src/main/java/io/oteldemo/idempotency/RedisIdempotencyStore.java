@@ -2,6 +2,7 @@ package io.oteldemo.idempotency;
 
 import io.oteldemo.idempotency.IdempotencyClaim.Outcome;
 import io.oteldemo.redis.RedisCommands;
+import io.oteldemo.redis.RedisHashTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -136,6 +137,6 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   static String recordKey(String user, String keyDigest) {
-    return "idem:{" + user + "}:" + keyDigest;
+    return "idem:" + RedisHashTag.of(user) + ":" + keyDigest;
   }
 }

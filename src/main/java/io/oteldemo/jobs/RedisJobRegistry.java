@@ -1,6 +1,7 @@
 package io.oteldemo.jobs;
 
 import io.oteldemo.redis.RedisCommands;
+import io.oteldemo.redis.RedisHashTag;
 import io.oteldemo.worker.WorkerJob;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +38,8 @@ import redis.clients.jedis.params.SetParams;
  *       downloads; it expires with that job.
  * </ul>
  *
- * The owner's keys share the hash tag {@code {<owner>}}, so the scripts that update them together
- * run on Redis Cluster too.
+ * The owner's keys share the hash tag {@code {<owner>}} ({@link RedisHashTag}: safe for any owner),
+ * so the scripts that update them together run on Redis Cluster too.
  */
 public final class RedisJobRegistry implements JobRegistry {
 
@@ -245,7 +246,7 @@ public final class RedisJobRegistry implements JobRegistry {
   }
 
   static String ownerKey(String owner) {
-    return "jobs:{" + owner + "}";
+    return "jobs:" + RedisHashTag.of(owner);
   }
 
   static String latestKey(JobSlot slot) {

@@ -1,5 +1,6 @@
 package io.oteldemo.ratelimit;
 
+import io.oteldemo.redis.RedisHashTag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +29,9 @@ public final class RedisTokenBuckets implements TokenBuckets {
     this.redis = redis;
   }
 
-  /** {@code rl:{<sub>}:<policy>}: the braces make the user the cluster hash tag. */
+  /** {@code rl:{<sub>}:<policy>}: the user is the cluster hash tag ({@link RedisHashTag}). */
   static String key(String subject, RateLimitPolicy policy) {
-    return "rl:{" + subject + "}:" + policy.name();
+    return "rl:" + RedisHashTag.of(subject) + ":" + policy.name();
   }
 
   @Override
@@ -44,7 +45,7 @@ public final class RedisTokenBuckets implements TokenBuckets {
    * keys live on one Redis Cluster slot; any other key is not read.
    */
   LimitedRead take(String subject, RateLimitPolicy policy, Optional<String> readAlong) {
-    Optional<String> hash = readAlong.filter(key -> key.contains("{" + subject + "}"));
+    Optional<String> hash = readAlong.filter(key -> RedisHashTag.holds(key, subject));
     List<String> keys =
         hash.map(key -> List.of(key(subject, policy), key))
             .orElseGet(() -> List.of(key(subject, policy)));

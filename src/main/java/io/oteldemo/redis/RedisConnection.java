@@ -9,75 +9,91 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The one Redis client of the application, when {@code REDIS_URL} is set: short timeouts (250 ms by
- * default, one repetition in {@link RedisCommands}), so a slow or dead Redis costs a request well
- * under a second, never many seconds. Without it, the state that replicas would share stays in this
- * process, and the server says so at start.
+ * The one Redis client of the application, when a Redis is configured ({@link RedisSettings}: one
+ * node, a cluster or Sentinel): short timeouts (250 ms by default, one repetition in {@link
+ * RedisCommands}), so a slow or dead Redis costs a request well under a second, never many seconds.
+ * Without one, the state that replicas would share stays in this process, and the server says so at
+ * start.
  */
 @ApplicationScoped
 public class RedisConnection {
 
   private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
-  private static final int POOL_SIZE = 32;
 
   @Inject
   @ConfigProperty(name = "REDIS_URL")
   Optional<String> url;
 
   @Inject
+  @ConfigProperty(name = "REDIS_CLUSTER_NODES")
+  Optional<String> clusterNodes;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_SENTINEL_MASTER")
+  Optional<String> sentinelMaster;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_SENTINEL_NODES")
+  Optional<String> sentinelNodes;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_USERNAME")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_PASSWORD")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_TLS")
+  boolean tls;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_SENTINEL_USERNAME")
+  Optional<String> sentinelUser;
+
+  @Inject
+  @ConfigProperty(name = "REDIS_SENTINEL_PASSWORD")
+  Optional<String> sentinelPassword;
+
+  @Inject
   @ConfigProperty(name = "REDIS_TIMEOUT_MS")
   int timeoutMs;
 
   private UnifiedJedis client;
-  private RedisEndpoint endpoint;
 
   @PostConstruct
   void open() {
-    Optional<String> configured = url.map(String::trim).filter(value -> !value.isEmpty());
-    if (configured.isEmpty()) {
+    Optional<RedisTopology> topology =
+        new RedisSettings(
+                url,
+                clusterNodes,
+                sentinelMaster,
+                sentinelNodes,
+                user,
+                password,
+                tls,
+                sentinelUser,
+                sentinelPassword)
+            .topology();
+    if (topology.isEmpty()) {
       LOG.warning(
-          "REDIS_URL is not set: rate limits, the job registry and idempotency records"
-              + " are kept in this process only, per instance");
+          "No Redis is configured (REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINEL_MASTER):"
+              + " rate limits, the job registry and idempotency records are kept in this"
+              + " process only, per instance");
       return;
     }
-    endpoint = RedisEndpoint.parse(configured.get());
-    client = connect(endpoint, Duration.ofMillis(timeoutMs));
-    LOG.info(() -> "Shared state in Redis at " + endpoint + " (timeout " + timeoutMs + " ms)");
+    client = topology.get().connect(Duration.ofMillis(timeoutMs));
+    LOG.info(() -> "Shared state in Redis: " + topology.get() + " (timeout " + timeoutMs + " ms)");
   }
 
-  /** Connects as configured; the tests use it for clients of their own Redis. */
+  /** Connects to one node as configured; the tests use it for clients of their own Redis. */
   public static UnifiedJedis connect(RedisEndpoint endpoint, Duration timeout) {
-    DefaultJedisClientConfig.Builder config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis((int) timeout.toMillis())
-            .socketTimeoutMillis((int) timeout.toMillis())
-            .database(endpoint.database())
-            .ssl(endpoint.tls())
-            .clientName("otel-demo");
-    endpoint.user().ifPresent(config::user);
-    endpoint.password().ifPresent(config::password);
-    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(POOL_SIZE);
-    pool.setMaxIdle(POOL_SIZE);
-    // A request waits at most one timeout for a connection, never indefinitely.
-    pool.setMaxWait(timeout);
-    // Drop connections that died with an earlier Redis while they sat idle.
-    pool.setTestWhileIdle(true);
-    pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
-    return RedisClient.builder()
-        .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
-        .clientConfig(config.build())
-        .poolConfig(pool)
-        .build();
+    return new RedisTopology.Standalone(endpoint).connect(timeout);
   }
 
   /** Reports the mode at start. */

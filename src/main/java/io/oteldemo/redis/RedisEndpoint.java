@@ -49,6 +49,11 @@ public record RedisEndpoint(
         uri.getHost(), port, scheme.equals("rediss"), user, password, database(uri.getPath()));
   }
 
+  /** How to authenticate, TLS and database, as the URL gives them. */
+  public RedisAccess access() {
+    return new RedisAccess(user, password, tls, database);
+  }
+
   private static int database(String path) {
     if (path == null || path.isEmpty() || path.equals("/")) {
       return 0;

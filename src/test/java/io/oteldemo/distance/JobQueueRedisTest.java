@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Two replicas sharing a real Redis and one worker: identical requests still share one job. */
+@RedisServer
 class JobQueueRedisTest {
 
   private static final CalculateCommand PHONE_DAY =
       new CalculateCommand(LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
 
   @Test
-  @RedisServer
   void identicalRequestsSpreadOverTwoReplicasQueueOneJob(UnifiedJedis clientA, UnifiedJedis clientB)
       throws Exception {
     FakeWorker worker = new FakeWorker();

@@ -14,7 +14,7 @@ import io.oteldemo.jobs.JobFinished;
 import io.oteldemo.jobs.JobRegistry;
 import io.oteldemo.jobs.RedisJobRegistry;
 import io.oteldemo.ratelimit.ReadAlongHashes;
-import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.redis.RedisDeployment;
 import io.oteldemo.telemetry.RequestTrace;
 import io.oteldemo.testing.RecordingEvent;
 import io.oteldemo.testing.RedisServer;
@@ -50,7 +50,7 @@ class KeptJobsTest {
 
   private final FakeWorker worker = new FakeWorker();
   private final RecordingEvent<JobFinished> finished = new RecordingEvent<>();
-  private RedisProcess redis;
+  private RedisDeployment redis;
   private UnifiedJedis clientA;
   private UnifiedJedis clientB;
 
@@ -59,7 +59,7 @@ class KeptJobsTest {
   }
 
   @BeforeEach
-  void connect(RedisProcess server) {
+  void connect(RedisDeployment server) {
     redis = server;
     clientA = server.client(Duration.ofSeconds(2));
     clientB = server.client(Duration.ofSeconds(2));

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Redis store against a real redis-server: the contract, plus sharing and expiry. */
@@ -120,5 +122,19 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
       assertThrows(SharedStateUnavailableException.class, () -> store.complete(claim, ANSWER));
       assertThrows(SharedStateUnavailableException.class, () -> store.release(claim));
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.oteldemo.testing.AwkwardSubjects#subjects")
+  void anyUsersKeyIsClaimedCompletedReplayedAndReleased(String user) {
+    IdempotencyClaim first = replicaA.begin(user, KEY, DAY_PHONE);
+    assertEquals(Outcome.STARTED, first.outcome(), "claimed for " + user);
+    replicaA.complete(first, ANSWER);
+    assertEquals(Optional.of(ANSWER), replicaB.begin(user, KEY, DAY_PHONE).replay());
+
+    IdempotencyKey other = new IdempotencyKey("another-key-for-" + user.length());
+    IdempotencyClaim second = replicaA.begin(user, other, DAY_PHONE);
+    replicaA.release(second);
+    assertEquals(Outcome.STARTED, replicaB.begin(user, other, DAY_PHONE).outcome());
   }
 }

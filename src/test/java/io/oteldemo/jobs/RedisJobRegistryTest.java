@@ -16,9 +16,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /** The Redis job registry against a real redis-server, shared by two clients as by replicas. */
 @RedisServer
@@ -265,6 +269,36 @@ class RedisJobRegistryTest {
         FinalViews.failed("old-1"),
         replicaB.find("alice", "old-1").orElseThrow().kept().orElseThrow());
     assertTrue(clientA.exists("jobs:{alice}:job:old-1"), "kept under the owner's tag");
+  }
+
+  /** Every script and pipeline of the registry, for owners a naive hash tag would scatter. */
+  @ParameterizedTest
+  @MethodSource("io.oteldemo.testing.AwkwardSubjects#subjects")
+  void anyOwnersJobIsRegisteredListedKeptAndFound(String owner) {
+    RegisteredJob first = job("job-1", owner, PHONE);
+    RegisteredJob second = job("job-2", owner, Optional.empty());
+    replicaA.register(first);
+    replicaA.register(second);
+
+    assertTrue(replicaB.keep(first, FinalViews.completed("job-1")), "kept for " + owner);
+    assertEquals(Set.of("job-1", "job-2"), replicaB.jobIdsOf(owner));
+    assertEquals(2, replicaB.jobsOf(owner).size(), "both read in one pipeline");
+    assertEquals(Optional.of("job-1"), replicaB.completedJobId(first.slot()));
+    assertEquals(Optional.of("job-2"), replicaB.latestJobId(second.slot()));
+    assertEquals(
+        FinalViews.completed("job-1"), replicaB.find(owner, "job-1").orElseThrow().kept().get());
+    assertEquals(
+        1,
+        Stream.of(
+                RedisJobRegistry.ownerKey(owner),
+                RedisJobRegistry.hashKey(owner, "job-1"),
+                RedisJobRegistry.latestKey(first.slot()),
+                RedisJobRegistry.completedKey(first.slot()),
+                RedisJobSlotLock.lockKey(first.slot()))
+            .map(JedisClusterCRC16::getSlot)
+            .distinct()
+            .count(),
+        "one slot for every key of the owner");
   }
 
   private static RegisteredJob job(String id, String owner, Optional<String> device) {

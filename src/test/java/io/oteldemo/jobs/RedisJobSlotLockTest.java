@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The slot lock against a real redis-server, taken by two clients as by two replicas. */
@@ -68,5 +70,15 @@ class RedisJobSlotLockTest {
     Await.until(
         () -> replicaB.tryLock(SLOT, "t2", HOLD),
         "a lock whose holder never released should expire");
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.oteldemo.testing.AwkwardSubjects#subjects")
+  void anyOwnersSlotIsLockedAndReleased(String owner) {
+    JobSlot slot = new JobSlot(owner, SLOT.date(), SLOT.deviceId());
+    assertTrue(replicaA.tryLock(slot, "t1", HOLD), "locked for " + owner);
+    assertFalse(replicaB.tryLock(slot, "t2", HOLD));
+    replicaA.unlock(slot, "t1");
+    assertTrue(replicaB.tryLock(slot, "t2", HOLD));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.redis.RedisDeployment;
 import io.oteldemo.redis.RedisProcess;
 import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
@@ -166,7 +167,7 @@ class RedisTokenBucketsTest {
   }
 
   @Test
-  void twoReplicasShareOneBucket(RedisProcess redis) {
+  void twoReplicasShareOneBucket(RedisDeployment redis) {
     try (UnifiedJedis otherClient = redis.client(TIMEOUT)) {
       RedisTokenBuckets replicaA = buckets;
       RedisTokenBuckets replicaB = new RedisTokenBuckets(otherClient);

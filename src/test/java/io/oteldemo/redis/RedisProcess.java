@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -14,29 +17,46 @@ import redis.clients.jedis.UnifiedJedis;
  * port, with nothing persisted. Tests can stop and restart it to see what the application does.
  * Unit tests get one through {@link io.oteldemo.testing.RedisServer}, which also stops it.
  */
-public final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements RedisDeployment {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Nothing persisted: a restarted server starts empty. */
+  private static final List<String> EPHEMERAL = List.of("--save", "", "--appendonly", "no");
+
   private final Path binary;
   private final int port;
+  private final List<String> options;
   private Process process;
 
-  private RedisProcess(Path binary, int port) {
+  private RedisProcess(Path binary, int port, List<String> options) {
     this.binary = binary;
     this.port = port;
+    this.options = options;
   }
 
   /** Starts a new server on a free port. */
   public static RedisProcess start() {
-    RedisProcess redis = new RedisProcess(binary(), freePort());
+    return start(EPHEMERAL);
+  }
+
+  /**
+   * Starts a new server on a free port with these options (a config file first, if any, as
+   * redis-server takes it); the port and loopback binding are added.
+   */
+  static RedisProcess start(List<String> options) {
+    return start(options, freePort());
+  }
+
+  static RedisProcess start(List<String> options, int port) {
+    RedisProcess redis = new RedisProcess(binary(), port, options);
     redis.restart();
     return redis;
   }
 
   /** A handle on a server already running on a port (e.g. the one the build started). */
   public static RedisProcess attach(int port) {
-    return new RedisProcess(binary(), port);
+    return new RedisProcess(binary(), port, EPHEMERAL);
   }
 
   private static Path binary() {
@@ -58,25 +78,32 @@ public final class RedisProcess implements AutoCloseable {
     return "redis://127.0.0.1:" + port + "/0";
   }
 
-  /** A client with the application's own settings. */
+  /** A client of this node with the application's own settings. */
+  @Override
   public UnifiedJedis client(Duration timeout) {
     return RedisConnection.connect(RedisEndpoint.parse(url()), timeout);
+  }
+
+  @Override
+  public void flushAll() {
+    try (UnifiedJedis client = client(Duration.ofSeconds(2))) {
+      client.flushAll();
+    }
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return Map.of("REDIS_URL", url());
   }
 
   /** Starts the server (again) on the same port and waits until it answers. */
   public void restart() {
     try {
+      List<String> command = new ArrayList<>(List.of(binary.toString()));
+      command.addAll(options);
+      command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1"));
       process =
-          new ProcessBuilder(
-                  binary.toString(),
-                  "--port",
-                  Integer.toString(port),
-                  "--bind",
-                  "127.0.0.1",
-                  "--save",
-                  "",
-                  "--appendonly",
-                  "no")
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -138,7 +165,7 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

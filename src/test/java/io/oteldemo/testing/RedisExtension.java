@@ -1,6 +1,9 @@
 package io.oteldemo.testing;
 
+import io.oteldemo.redis.RedisClusterProcesses;
+import io.oteldemo.redis.RedisDeployment;
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.redis.RedisSentinelProcesses;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +12,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -20,13 +26,25 @@ import redis.clients.jedis.UnifiedJedis;
  * leaves one running and a test never reaches a Redis the extension did not start.
  */
 public final class RedisExtension
-    implements ParameterResolver, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+    implements ParameterResolver,
+        ExecutionCondition,
+        BeforeEachCallback,
+        AfterEachCallback,
+        AfterAllCallback {
+
+  /**
+   * Which Redis a class's tests share: {@code standalone} (one node per class, the default), or
+   * {@code cluster} or {@code sentinel}: one deployment of that topology for the whole run, which
+   * the build's topology passes of the Redis contract tests choose.
+   */
+  static final String TOPOLOGY = System.getProperty("redis.topology", "standalone");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(RedisExtension.class);
   // Two keys: a store lookup also sees the parent's entries, and a test's own server must not
   // be mistaken for the class's.
   private static final String CLASS_SERVER = "class-server";
+  private static final String RUN_DEPLOYMENT = "run-deployment-";
   private static final String TEST_SERVER = "test-server";
   private static final String CLASS_CLIENTS = "class-clients";
   private static final String TEST_CLIENTS = "test-clients";
@@ -37,13 +55,37 @@ public final class RedisExtension
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == RedisProcess.class || type == UnifiedJedis.class;
+    return type == RedisProcess.class
+        || type == RedisDeployment.class
+        || type == UnifiedJedis.class;
+  }
+
+  /**
+   * In a cluster or sentinel pass, a test with a server of its own (one it stops or restarts) does
+   * not run: what it checks is about one node, and the standalone pass runs it.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (TOPOLOGY.equals("standalone")
+        || testContext(context).isEmpty()
+        || scope(context) == classContext(context)) {
+      return ConditionEvaluationResult.enabled("the class's Redis");
+    }
+    return ConditionEvaluationResult.disabled(
+        "a node of its own, stopped or restarted: run in the standalone pass");
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    RedisProcess server = server(context);
-    if (parameter.getParameter().getType() == RedisProcess.class) {
+    RedisDeployment server = server(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == RedisProcess.class && !(server instanceof RedisProcess)) {
+      throw new ParameterResolutionException(
+          "A RedisProcess is one node; this pass shares a "
+              + TOPOLOGY
+              + ": ask for a RedisDeployment");
+    }
+    if (type != UnifiedJedis.class) {
       return server;
     }
     // A client per parameter, so that two parameters act as two replicas; closed with the scope
@@ -53,12 +95,34 @@ public final class RedisExtension
     return client;
   }
 
-  private static RedisProcess server(ExtensionContext context) {
+  private static RedisDeployment server(ExtensionContext context) {
     ExtensionContext scope = scope(context);
+    if (scope == classContext(context) && !TOPOLOGY.equals("standalone")) {
+      return runDeployment(context);
+    }
     String key = scope == classContext(context) ? CLASS_SERVER : TEST_SERVER;
     return scope
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(key, unused -> RedisProcess.start(), RedisProcess.class);
+  }
+
+  /** The run's cluster or sentinel deployment, started once and closed with the run. */
+  private static RedisDeployment runDeployment(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            RUN_DEPLOYMENT + TOPOLOGY,
+            unused ->
+                switch (TOPOLOGY) {
+                  case "cluster" -> RedisClusterProcesses.start();
+                  case "sentinel" -> RedisSentinelProcesses.start();
+                  default ->
+                      throw new IllegalStateException(
+                          "redis.topology must be standalone, cluster or sentinel, not "
+                              + TOPOLOGY);
+                },
+            RedisDeployment.class);
   }
 
   @SuppressWarnings("unchecked")
@@ -75,12 +139,15 @@ public final class RedisExtension
     if (scope(context) != classContext(context) || !onClass.map(RedisServer::flush).orElse(true)) {
       return;
     }
-    RedisProcess shared =
-        classContext(context).getStore(NAMESPACE).get(CLASS_SERVER, RedisProcess.class);
+    RedisDeployment shared =
+        TOPOLOGY.equals("standalone")
+            ? classContext(context).getStore(NAMESPACE).get(CLASS_SERVER, RedisProcess.class)
+            : context
+                .getRoot()
+                .getStore(NAMESPACE)
+                .get(RUN_DEPLOYMENT + TOPOLOGY, RedisDeployment.class);
     if (shared != null) {
-      try (UnifiedJedis client = shared.client(CLIENT_TIMEOUT)) {
-        client.flushAll();
-      }
+      shared.flushAll();
     }
   }
 

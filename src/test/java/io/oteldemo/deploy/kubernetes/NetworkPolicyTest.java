@@ -35,6 +35,7 @@ class NetworkPolicyTest {
           "TCP/50051",
           "TCP/8080",
           "TCP/6379",
+          "TCP/26379",
           // The location store: PgBouncer and PostgreSQL (LOCATIONS_DB_URL)
           "TCP/6432",
           "TCP/5432",

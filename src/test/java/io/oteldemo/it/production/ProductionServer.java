@@ -49,36 +49,79 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
   private final LibertyServer liberty;
   private final URI baseUri;
   private final URI managementUri;
+  private final boolean ownsWorkerAndIssuer;
 
-  private ProductionServer() {
-    Path build = Path.of(System.getProperty("it.build.dir", "target"));
-    Path csv = build.resolve("production-csv");
-    worker = new TestWorker(Path.of(System.getProperty("it.location.data.path")), csv);
-    worker.start();
-    issuer =
-        new IssuerEndpoint(
-            System.getProperty("it.user.pool"),
-            Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
+  private ProductionServer(
+      String name,
+      TestWorker worker,
+      IssuerEndpoint issuer,
+      Map<String, String> redis,
+      Map<String, String> overrides,
+      boolean ownsWorkerAndIssuer) {
+    this.worker = worker;
+    this.issuer = issuer;
+    this.ownsWorkerAndIssuer = ownsWorkerAndIssuer;
+    Path build = build();
     ServerPorts ports = ServerPorts.free();
     baseUri = ports.baseUri();
     managementUri = ports.managementUri();
-    liberty = new LibertyServer(build.resolve("liberty/wlp"), "otel-demo-production");
+    liberty = new LibertyServer(build.resolve("liberty/wlp"), name);
+    Map<String, String> environment = environment(redis);
+    environment.putAll(overrides);
     liberty.create(
         Path.of(System.getProperty("it.server.xml")),
         Path.of(System.getProperty("it.war")),
-        environment(),
+        environment,
         ports.bootstrapProperties(),
-        jvmOptions(ports, build));
+        jvmOptions(ports, build, name.replace("otel-demo-", "")));
     liberty.start();
     awaitReady(managementUri);
   }
 
   static ProductionServer start() {
-    return new ProductionServer();
+    TestWorker worker = newWorker("production-csv");
+    return new ProductionServer(
+        "otel-demo-production",
+        worker,
+        newIssuer(),
+        Map.of("REDIS_URL", "redis://127.0.0.1:" + System.getProperty("it.redis.port") + "/1"),
+        Map.of(),
+        true);
+  }
+
+  /**
+   * A replica of a deployment of several: its own server, sharing the given worker, issuer and
+   * Redis with the others, which outlive it.
+   */
+  static ProductionServer replica(
+      String name,
+      TestWorker worker,
+      IssuerEndpoint issuer,
+      Map<String, String> redis,
+      Map<String, String> overrides) {
+    return new ProductionServer(name, worker, issuer, redis, overrides, false);
+  }
+
+  static TestWorker newWorker(String csvDirectory) {
+    TestWorker worker =
+        new TestWorker(
+            Path.of(System.getProperty("it.location.data.path")), build().resolve(csvDirectory));
+    worker.start();
+    return worker;
+  }
+
+  static IssuerEndpoint newIssuer() {
+    return new IssuerEndpoint(
+        System.getProperty("it.user.pool"),
+        Path.of(System.getProperty("it.issuer.dir"), "jwks.json"));
+  }
+
+  private static Path build() {
+    return Path.of(System.getProperty("it.build.dir", "target"));
   }
 
   /** What a Kubernetes ConfigMap and Secret would give the container. */
-  private Map<String, String> environment() {
+  private Map<String, String> environment(Map<String, String> redis) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DISTANCE_SERVICE_ENDPOINT", worker.grpcTarget());
     env.put("DISTANCE_WORKER_HTTP_URL", worker.downloads().url());
@@ -88,7 +131,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put("COGNITO_CLIENT_ID", System.getProperty("it.client.ids"));
     env.put("AUTH_REQUIRED_GROUP", System.getProperty("it.required.group"));
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.jwksUrl());
-    env.put("REDIS_URL", "redis://127.0.0.1:" + System.getProperty("it.redis.port") + "/1");
+    env.putAll(redis);
     env.put("RATE_LIMIT_CALCULATE", "600");
     env.put("RATE_LIMIT_STATUS", "6000");
     env.put("RATE_LIMIT_DOWNLOAD", "600");
@@ -141,6 +184,11 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
 
   /** The ports as MicroProfile Config values, and the coverage agent when the build has it. */
   static List<String> jvmOptions(ServerPorts ports, Path build) {
+    return jvmOptions(ports, build, "production");
+  }
+
+  /** The same, the coverage data in a file of the server's own name. */
+  static List<String> jvmOptions(ServerPorts ports, Path build, String coverageName) {
     List<String> options = new ArrayList<>(ports.jvmOptions());
     String agent = System.getProperty("it.jacoco.agent");
     if (agent != null && Files.exists(Path.of(agent))) {
@@ -148,7 +196,7 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
           "-javaagent:"
               + agent
               + "=destfile="
-              + build.resolve("jacoco-production.exec").toAbsolutePath()
+              + build.resolve("jacoco-" + coverageName + ".exec").toAbsolutePath()
               + ",includes=io.oteldemo.*,excludes=io.oteldemo.worker.proto.*");
     }
     return options;
@@ -261,10 +309,12 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     try {
       liberty.stop();
     } finally {
-      worker.close();
-      issuer.close();
       metrics.close();
       spans.close();
+      if (ownsWorkerAndIssuer) {
+        worker.close();
+        issuer.close();
+      }
     }
   }
 }

@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * call it receives. It can be stopped and started again on the same ports.
  */
 final class TestWorker implements AutoCloseable {
+
+  /** A device whose jobs start at once and stay processing: a job that is still running. */
+  static final String HELD_DEVICE = "held_device";
 
   private final int grpcPort = freePort();
   private final DistanceJobProcessor processor;
@@ -96,7 +100,7 @@ final class TestWorker implements AutoCloseable {
   }
 
   private EmbeddedJobBoard newBoard() {
-    return new EmbeddedJobBoard(processor, Clock.systemUTC(), 2, 100, 1000);
+    return new EmbeddedJobBoard(processor, Clock.systemUTC(), 2, 100, 1000, Set.of(HELD_DEVICE));
   }
 
   /**
