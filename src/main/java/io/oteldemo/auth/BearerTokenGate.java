@@ -1,6 +1,7 @@
 package io.oteldemo.auth;
 
 import io.oteldemo.error.ValidationException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,11 +24,11 @@ import java.util.List;
 /**
  * Lets only tokens that will pass reach Liberty's MicroProfile JWT, which then authenticates the
  * request. Liberty writes a token it refuses, signature included, into its messages and an FFDC
- * file, so a malformed, forged, expired or foreign token must be refused here first: its form,
- * algorithm, key id, RS256 signature (against the issuer's keys, as Liberty reads them through
- * {@link JwksRelay}), times, issuer and claim types are checked, and the 401 says which failed,
- * without any of the token. The API's URLs are therefore not container-protected (web.xml); this
- * gate protects them, before every other filter.
+ * file, so a token Liberty would refuse must be refused here first: {@link TokenVerifier} checks it
+ * as Liberty will, and the 401 says which check failed, without any of the token. The claims the
+ * verifier read are handed on (request property {@link #CLAIMS}) to {@link CognitoTokenFilter}. The
+ * API's URLs are therefore not container-protected (web.xml); this gate protects them, before every
+ * other filter.
  */
 @Provider
 @PreMatching
@@ -35,37 +36,37 @@ import java.util.List;
 @ApplicationScoped
 public class BearerTokenGate implements ContainerRequestFilter {
 
+  /** The request property that holds the verified token's {@link CognitoClaims}. */
+  static final String CLAIMS = BearerTokenGate.class.getName() + ".claims";
+
   @Context HttpServletRequest servletRequest;
   @Context HttpServletResponse servletResponse;
 
   @Inject AuthSettings settings;
   @Inject JwksRelay jwks;
 
+  private TokenVerifier verifier;
+
   /** The last key set read, with the JWKS text it was read from. */
   private volatile ParsedKeys parsed = new ParsedKeys("", null);
+
+  @PostConstruct
+  void init() {
+    AuthConfiguration configuration = settings.configuration();
+    verifier =
+        new TokenVerifier(configuration.issuer(), configuration.clockSkew(), this::signingKeys);
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (!needsToken(request.getMethod(), request.getUriInfo().getPath())) {
       return;
     }
-    List<String> authorizations =
-        Collections.list(servletRequest.getHeaders(HttpHeaders.AUTHORIZATION));
-    if (authorizations.size() > 1) {
-      throw new ValidationException(
-          HttpHeaders.AUTHORIZATION, null, "Send exactly one Authorization header");
-    }
-    String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
-    String issuer = settings.configuration().issuer();
-    Instant now = Instant.now();
-    BearerTokenDiagnosis.refusal(authorization, issuer, this::signingKeys, now)
-        .ifPresent(
-            e -> {
-              throw e;
-            });
+    CognitoClaims claims = verifier.verify(BearerCredentials.token(authorization()), Instant.now());
     if (!authenticated()) {
-      throw BearerTokenDiagnosis.explain(authorization, issuer, now);
+      throw AuthenticationException.invalidToken(BearerCredentials.NOT_ACCEPTED);
     }
+    request.setProperty(CLAIMS, claims);
   }
 
   /**
@@ -83,6 +84,16 @@ public class BearerTokenGate implements ContainerRequestFilter {
     return !HttpMethod.OPTIONS.equals(method)
         && PROTECTED.stream()
             .anyMatch(root -> relative.equals(root) || relative.startsWith(root + "/"));
+  }
+
+  private String authorization() {
+    List<String> authorizations =
+        Collections.list(servletRequest.getHeaders(HttpHeaders.AUTHORIZATION));
+    if (authorizations.size() > 1) {
+      throw new ValidationException(
+          HttpHeaders.AUTHORIZATION, null, "Send exactly one Authorization header");
+    }
+    return authorizations.isEmpty() ? null : authorizations.get(0);
   }
 
   /** MicroProfile JWT, the authority, authenticates the request with the checked token. */
