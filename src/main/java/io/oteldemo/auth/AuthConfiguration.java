@@ -1,6 +1,7 @@
 package io.oteldemo.auth;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ public record AuthConfiguration(
     String jwksLocation,
     Set<String> clientIds,
     Set<TokenUse> tokenUses,
-    Optional<String> requiredGroup) {
+    Optional<String> requiredGroup,
+    Duration clockSkew) {
 
   static final String AWS_REGION = "AWS_REGION";
   static final String USER_POOL = "COGNITO_USER_POOL_ID";
@@ -33,10 +35,23 @@ public record AuthConfiguration(
   static final String ISSUER = "mp.jwt.verify.issuer";
   static final String JWKS = "AUTH_JWKS_LOCATION";
 
+  /**
+   * How far a token's times may be off: server.xml's variable, which MicroProfile JWT's {@code
+   * clockSkew} reads too, so that the gate and Liberty agree (no default here: server.xml's).
+   */
+  static final String CLOCK_SKEW = "AUTH_CLOCK_SKEW";
+
+  /** The longest clock skew accepted: a larger one would mostly lengthen a stolen token's life. */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
   private static final Pattern POOL =
       Pattern.compile("(?<region>[a-z]{2}(-[a-z]+)+-\\d{1,2})_[A-Za-z0-9]+");
   private static final Pattern CLIENT = Pattern.compile("[\\w+]{1,128}");
+
+  /** Whole minutes and seconds, in the form Liberty's durations take: 60s, 2m, 1m30s. */
+  private static final Pattern DURATION =
+      Pattern.compile("(?:(?<m>\\d{1,3})m)?(?:(?<s>\\d{1,4})s)?");
 
   /** The two kinds of Cognito tokens. */
   public enum TokenUse {
@@ -94,6 +109,7 @@ public record AuthConfiguration(
         .filter(id -> !CLIENT.matcher(id).matches())
         .forEach(id -> problems.add(CLIENT_ID + " '" + id + "' is not a Cognito app client id"));
     Set<TokenUse> tokenUses = tokenUses(setting.apply(TOKEN_USE).orElse("access,id"), problems);
+    Optional<Duration> clockSkew = clockSkew(setting.apply(CLOCK_SKEW), problems);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "Authentication is misconfigured: " + String.join("; ", problems));
@@ -103,7 +119,30 @@ public record AuthConfiguration(
         jwks.orElseThrow(),
         clientIds,
         tokenUses,
-        setting.apply(REQUIRED_GROUP).map(String::trim).filter(group -> !group.isEmpty()));
+        setting.apply(REQUIRED_GROUP).map(String::trim).filter(group -> !group.isEmpty()),
+        clockSkew.orElseThrow());
+  }
+
+  private static Optional<Duration> clockSkew(Optional<String> value, List<String> problems) {
+    if (value.isEmpty()) {
+      problems.add(CLOCK_SKEW + " is not set (server.xml gives it a default)");
+      return Optional.empty();
+    }
+    Matcher matcher = DURATION.matcher(value.get().trim());
+    if (!value.get().isBlank() && matcher.matches()) {
+      Duration skew =
+          Duration.ofMinutes(Long.parseLong(Optional.ofNullable(matcher.group("m")).orElse("0")))
+              .plusSeconds(Long.parseLong(Optional.ofNullable(matcher.group("s")).orElse("0")));
+      if (skew.compareTo(MAX_CLOCK_SKEW) <= 0) {
+        return Optional.of(skew);
+      }
+    }
+    problems.add(
+        CLOCK_SKEW
+            + " '"
+            + value.get()
+            + "' is not a clock skew such as 60s, 2m or 1m30s, at most 5m");
+    return Optional.empty();
   }
 
   private static void checkPool(String value, Optional<String> region, List<String> problems) {

@@ -1,88 +1,95 @@
 package io.oteldemo.auth;
 
 import io.oteldemo.error.ValidationException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Lets only tokens that will pass reach Liberty's MicroProfile JWT, which then authenticates the
- * request. Liberty writes a token it refuses, signature included, into its messages and an FFDC
- * file, so a malformed, forged, expired or foreign token must be refused here first: its form,
- * algorithm, key id, RS256 signature (against the issuer's keys, as Liberty reads them through
- * {@link JwksRelay}), times, issuer and claim types are checked, and the 401 says which failed,
- * without any of the token. The API's URLs are therefore not container-protected (web.xml); this
- * gate protects them, before every other filter.
+ * Authenticates every request JAX-RS has matched to a resource that declares {@link TokenRequired},
+ * whatever spelling of its path brought it there (matrix parameters, an empty segment parameter):
+ * the decision is made on the matched resource, never on the path's text. It runs after matching
+ * and before every other filter of ours (authentication priority: before the rate limit, the
+ * metrics filters and the resource, and so before the body is read or validated); a path that
+ * routes nowhere is a 404 and a method the resource lacks a 405, token or not.
+ *
+ * <p>Liberty writes a token it refuses, signature included, into its messages and an FFDC file, so
+ * a token Liberty would refuse must be refused here first: {@link TokenVerifier} checks it as
+ * Liberty will, and the 401 says which check failed, without any of the token. Then MicroProfile
+ * JWT, the authority, authenticates the request with it, and the claims the verifier read are
+ * handed on (request property {@link #CLAIMS}) to {@link CognitoTokenFilter}. The API's URLs are
+ * therefore not container-protected (web.xml).
  */
 @Provider
-@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class BearerTokenGate implements ContainerRequestFilter {
 
+  /** The request property that holds the verified token's {@link CognitoClaims}. */
+  static final String CLAIMS = BearerTokenGate.class.getName() + ".claims";
+
+  @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
   @Context HttpServletResponse servletResponse;
 
   @Inject AuthSettings settings;
   @Inject JwksRelay jwks;
 
+  private TokenVerifier verifier;
+
   /** The last key set read, with the JWKS text it was read from. */
   private volatile ParsedKeys parsed = new ParsedKeys("", null);
 
+  @PostConstruct
+  void init() {
+    AuthConfiguration configuration = settings.configuration();
+    verifier =
+        new TokenVerifier(configuration.issuer(), configuration.clockSkew(), this::signingKeys);
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!needsToken(request.getMethod(), request.getUriInfo().getPath())) {
+    if (!needsToken(resource.getResourceMethod())) {
       return;
     }
+    CognitoClaims claims = verifier.verify(BearerCredentials.token(authorization()), Instant.now());
+    if (!authenticated()) {
+      throw AuthenticationException.invalidToken(BearerCredentials.NOT_ACCEPTED);
+    }
+    request.setProperty(CLAIMS, claims);
+  }
+
+  /** Whether the matched resource method, or its class, declares {@link TokenRequired}. */
+  static boolean needsToken(Method resourceMethod) {
+    return resourceMethod != null
+        && (resourceMethod.isAnnotationPresent(TokenRequired.class)
+            || resourceMethod.getDeclaringClass().isAnnotationPresent(TokenRequired.class));
+  }
+
+  private String authorization() {
     List<String> authorizations =
         Collections.list(servletRequest.getHeaders(HttpHeaders.AUTHORIZATION));
     if (authorizations.size() > 1) {
       throw new ValidationException(
           HttpHeaders.AUTHORIZATION, null, "Send exactly one Authorization header");
     }
-    String authorization = authorizations.isEmpty() ? null : authorizations.get(0);
-    String issuer = settings.configuration().issuer();
-    Instant now = Instant.now();
-    BearerTokenDiagnosis.refusal(authorization, issuer, this::signingKeys, now)
-        .ifPresent(
-            e -> {
-              throw e;
-            });
-    if (!authenticated()) {
-      throw BearerTokenDiagnosis.explain(authorization, issuer, now);
-    }
-  }
-
-  /**
-   * Paths whose every resource needs a token: the distance API, the caller endpoint, the location
-   * store ({@code /db/**}, people's whereabouts) and the trace demonstrations, which do real work
-   * (store, Redis and worker calls, a held response, a logged error) that nobody anonymous may
-   * trigger. {@code /health}, {@code /ready} and {@code /info} stay public. Preflights never carry
-   * credentials.
-   */
-  private static final List<String> PROTECTED =
-      List.of("api/distance", "api/whoami", "db", "chain", "slow", "error");
-
-  static boolean needsToken(String method, String path) {
-    String relative = path.startsWith("/") ? path.substring(1) : path;
-    return !HttpMethod.OPTIONS.equals(method)
-        && PROTECTED.stream()
-            .anyMatch(root -> relative.equals(root) || relative.startsWith(root + "/"));
+    return authorizations.isEmpty() ? null : authorizations.get(0);
   }
 
   /** MicroProfile JWT, the authority, authenticates the request with the checked token. */

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The checks Cognito tokens need beyond what MicroProfile JWT did (signature, issuer, expiry): the
  * token kind ({@code token_use}), the app client it was issued to ({@code client_id} of an access
- * token, {@code aud} of an ID token) and the required group, as aws-jwt-verify does. Then it
- * publishes the user as {@link CurrentUser}.
+ * token, {@code aud} of an ID token) and the required group, as aws-jwt-verify does, on the claims
+ * {@link BearerTokenGate} verified. Then it publishes the user as {@link CurrentUser}, after making
+ * sure MicroProfile JWT authenticated the same subject.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -31,23 +32,26 @@ public class CognitoTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Principal principal = request.getSecurityContext().getUserPrincipal();
-    if (principal instanceof JsonWebToken token) {
-      currentUser.set(check(token, settings.configuration()));
+    if (request.getProperty(BearerTokenGate.CLAIMS) instanceof CognitoClaims claims) {
+      Principal principal = request.getSecurityContext().getUserPrincipal();
+      if (!(principal instanceof JsonWebToken token
+          && claims.subject().equals(token.getSubject()))) {
+        throw AuthenticationException.invalidToken(BearerCredentials.NOT_ACCEPTED);
+      }
+      currentUser.set(check(claims, settings.configuration()));
     }
   }
 
-  static AuthenticatedUser check(JsonWebToken token, AuthConfiguration configuration) {
-    CognitoClaims claims = CognitoClaims.of(token);
+  static AuthenticatedUser check(CognitoClaims claims, AuthConfiguration configuration) {
     TokenUse use = tokenUse(claims, configuration);
     Set<String> clients =
         use == TokenUse.ACCESS
             ? claims.text("client_id").map(Set::of).orElse(Set.of())
-            : Optional.ofNullable(token.getAudience()).orElse(Set.of());
+            : claims.audience();
     if (Collections.disjoint(clients, configuration.clientIds())) {
       throw AuthenticationException.invalidToken("The token was issued to another client");
     }
-    Set<String> groups = claims.texts(CognitoClaims.GROUPS);
+    Set<String> groups = claims.groups();
     configuration
         .requiredGroup()
         .filter(group -> !groups.contains(group))
@@ -58,8 +62,8 @@ public class CognitoTokenFilter implements ContainerRequestFilter {
     String username =
         claims
             .text(use == TokenUse.ACCESS ? "username" : "cognito:username")
-            .orElse(token.getSubject());
-    return new AuthenticatedUser(token.getSubject(), username, groups, use);
+            .orElse(claims.subject());
+    return new AuthenticatedUser(claims.subject(), username, groups, use);
   }
 
   private static TokenUse tokenUse(CognitoClaims claims, AuthConfiguration configuration) {

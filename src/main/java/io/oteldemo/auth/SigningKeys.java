@@ -1,30 +1,21 @@
 package io.oteldemo.auth;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.JoseException;
 
 /**
- * The issuer's RS256 signing keys by key id, read from its JWKS, so that a token's signature can be
- * checked before Liberty's MicroProfile JWT sees the token (see {@link BearerTokenGate}). Keys of
- * another type or use, and keys that cannot be read, are left out.
+ * The issuer's RS256 signing keys by key id, read from its JWKS by jose4j, so that a token's
+ * signature can be checked before Liberty's MicroProfile JWT sees the token (see {@link
+ * TokenVerifier}). Keys of another type or use, keys for another algorithm and keys without an id
+ * are left out.
  */
 final class SigningKeys {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Map<String, PublicKey> byKeyId;
 
@@ -32,52 +23,35 @@ final class SigningKeys {
     this.byKeyId = byKeyId;
   }
 
+  /**
+   * @throws IllegalArgumentException when the text is not a JWKS
+   */
   static SigningKeys parse(String jwks) {
     Map<String, PublicKey> keys = new HashMap<>();
-    try (JsonReader reader = JSON.createReader(new StringReader(jwks))) {
-      for (JsonValue value : reader.readObject().getJsonArray("keys")) {
-        if (value instanceof JsonObject key && isRs256SigningKey(key)) {
-          try {
-            keys.put(key.getString("kid"), rsaKey(key));
-          } catch (GeneralSecurityException | RuntimeException unreadable) {
-            // A key that cannot be read signs nothing we accept.
-          }
+    try {
+      for (JsonWebKey key : new JsonWebKeySet(jwks).getJsonWebKeys()) {
+        if (key instanceof RsaJsonWebKey rsa && isRs256SigningKey(rsa)) {
+          keys.put(rsa.getKeyId(), rsa.getPublicKey());
         }
       }
+    } catch (JoseException e) {
+      throw new IllegalArgumentException("The token issuer's key set cannot be read", e);
     }
     return new SigningKeys(Map.copyOf(keys));
   }
 
-  private static boolean isRs256SigningKey(JsonObject key) {
-    return "RSA".equals(key.getString("kty", ""))
-        && key.get("kid") instanceof JsonString
-        && "sig".equals(key.getString("use", "sig"))
-        && "RS256".equals(key.getString("alg", "RS256"));
+  private static boolean isRs256SigningKey(RsaJsonWebKey key) {
+    return key.getKeyId() != null
+        && (key.getUse() == null || "sig".equals(key.getUse()))
+        && (key.getAlgorithm() == null || "RS256".equals(key.getAlgorithm()));
   }
 
-  private static PublicKey rsaKey(JsonObject key) throws GeneralSecurityException {
-    BigInteger modulus = new BigInteger(1, Base64.getUrlDecoder().decode(key.getString("n")));
-    BigInteger exponent = new BigInteger(1, Base64.getUrlDecoder().decode(key.getString("e")));
-    return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
+  /** The key of this id; empty when the issuer has none. */
+  Optional<PublicKey> key(String keyId) {
+    return Optional.ofNullable(keyId == null ? null : byKeyId.get(keyId));
   }
 
   boolean knows(String keyId) {
-    return byKeyId.containsKey(keyId);
-  }
-
-  /** Whether {@code signature} is the RS256 signature of {@code signingInput} by that key. */
-  boolean verifies(String keyId, String signingInput, byte[] signature) {
-    PublicKey key = byKeyId.get(keyId);
-    if (key == null) {
-      return false;
-    }
-    try {
-      Signature rs256 = Signature.getInstance("SHA256withRSA");
-      rs256.initVerify(key);
-      rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return rs256.verify(signature);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return key(keyId).isPresent();
   }
 }

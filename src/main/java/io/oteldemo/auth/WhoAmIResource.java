@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * as it costs nothing beyond authentication.
  */
 @Path("/api/whoami")
+@TokenRequired
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @Tag(name = "Caller")

@@ -1,6 +1,7 @@
 package io.oteldemo.distance;
 
 import io.oteldemo.DistanceApiApplication;
+import io.oteldemo.auth.TokenRequired;
 import io.oteldemo.idempotency.IdempotencyKey;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The distance jobs endpoints: parse and validate, call the service, shape the answer. */
 @Path("/api/distance")
+@TokenRequired
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @Tag(name = "Distance jobs")

@@ -2,6 +2,7 @@ package io.oteldemo.download;
 
 import io.oteldemo.DistanceApiApplication;
 import io.oteldemo.auth.CurrentUser;
+import io.oteldemo.auth.TokenRequired;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.ratelimit.RateLimited;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * someone else calculated.
  */
 @Path("/api/distance/download")
+@TokenRequired
 @ApplicationScoped
 @Tag(name = "Downloads")
 @SecurityRequirement(name = DistanceApiApplication.BEARER_SCHEME)

@@ -1,6 +1,7 @@
 package io.oteldemo.locations;
 
 import io.oteldemo.DistanceApiApplication;
+import io.oteldemo.auth.TokenRequired;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The location store endpoints: parse and validate, call {@link LocationReads}, answer. */
+@TokenRequired
 @Path("/db")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

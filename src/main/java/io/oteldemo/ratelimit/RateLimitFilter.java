@@ -21,11 +21,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits each authenticated user per route class ({@link RateLimited} resource methods), after
+ * Limits each authenticated user per route class ({@link RateLimited} resource methods, decided on
+ * the method JAX-RS matched, so every spelling of its path takes from the same bucket), after
  * authentication, and puts the IETF {@code RateLimit-Policy} and {@code RateLimit} fields on every
  * limited answer. Preflights and public endpoints are not resource methods of ours with
- * {@code @RateLimited}, so they are never limited. A method that names a {@link ReadAlong} gets the
- * hash it reads in the decision's own Redis round trip.
+ * {@code @RateLimited}, so they are never limited; a limited method is always a protected one. A
+ * method that names a {@link ReadAlong} gets the hash it reads in the decision's own Redis round
+ * trip.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -48,10 +50,11 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   public void filter(ContainerRequestContext request) {
     Method method = resourceInfo.getResourceMethod();
     RateLimited limited = method == null ? null : method.getAnnotation(RateLimited.class);
-    if (limited == null || currentUser.get().isEmpty()) {
+    if (limited == null) {
       return;
     }
-    String subject = currentUser.get().get().subject();
+    // Limits are per user: a limited method without one is refused (401), never let through.
+    String subject = currentUser.require().subject();
     Optional<String> hashKey = readAlong(limited).flatMap(hash -> hash.hashKey(subject, request));
     LimitedRead read;
     try {

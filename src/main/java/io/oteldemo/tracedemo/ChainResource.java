@@ -2,6 +2,7 @@ package io.oteldemo.tracedemo;
 
 import io.oteldemo.DistanceApiApplication;
 import io.oteldemo.auth.CurrentUser;
+import io.oteldemo.auth.TokenRequired;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import io.oteldemo.telemetry.RequestTrace;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * location store, Redis and the worker. It calls real components, so it needs a token and takes
  * from the caller's status bucket.
  */
+@TokenRequired
 @Path("/chain")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

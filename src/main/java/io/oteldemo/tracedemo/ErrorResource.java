@@ -2,6 +2,7 @@ package io.oteldemo.tracedemo;
 
 import io.oteldemo.DistanceApiApplication;
 import io.oteldemo.auth.CurrentUser;
+import io.oteldemo.auth.TokenRequired;
 import io.oteldemo.error.ErrorBody;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code GET /error}, a trace demonstration of otel-ui's OTel Testing page: always 500. Each call
  * is logged and counted, so it needs a token and takes from the caller's status bucket.
  */
+@TokenRequired
 @Path("/error")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

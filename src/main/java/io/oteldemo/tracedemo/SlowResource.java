@@ -2,6 +2,7 @@ package io.oteldemo.tracedemo;
 
 import io.oteldemo.DistanceApiApplication;
 import io.oteldemo.auth.CurrentUser;
+import io.oteldemo.auth.TokenRequired;
 import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import io.oteldemo.telemetry.RequestTrace;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * random delay, asynchronously, so that no request thread waits. A held answer costs the server, so
  * it needs a token and takes from the caller's status bucket.
  */
+@TokenRequired
 @Path("/slow")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

@@ -33,6 +33,7 @@ class AuthConfigurationTest {
     settings.put("mp.jwt.verify.issuer", ISSUER);
     settings.put("AUTH_JWKS_LOCATION", JWKS);
     settings.put("COGNITO_CLIENT_ID", "abc123,def456");
+    settings.put("AUTH_CLOCK_SKEW", "60s");
     return settings;
   }
 
@@ -173,6 +174,7 @@ class AuthConfigurationTest {
     settings.put("mp.jwt.verify.issuer", "https://idp.example.com/realms/demo");
     settings.put("AUTH_JWKS_LOCATION", "file:/tmp/dev-issuer/jwks.json");
     settings.put("COGNITO_CLIENT_ID", "webclient");
+    settings.put("AUTH_CLOCK_SKEW", "60s");
 
     AuthConfiguration configuration = from(settings);
 
@@ -384,5 +386,39 @@ class AuthConfigurationTest {
 
     String message = refusal(settings);
     assertMentions(message, "AWS_REGION 'us-east'", "COGNITO_CLIENT_ID is not set", "; ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"60s", "1m", "0s", "1m30s", "5m", "300s", " 45s "})
+  void aClockSkewInLibertysDurationFormIsRead(String skew) {
+    Map<String, String> settings = cognito();
+    settings.put("AUTH_CLOCK_SKEW", skew);
+
+    long expected =
+        switch (skew.trim()) {
+          case "60s", "1m" -> 60;
+          case "0s" -> 0;
+          case "1m30s" -> 90;
+          case "5m", "300s" -> 300;
+          default -> 45;
+        };
+    assertEquals(expected, from(settings).clockSkew().toSeconds(), skew);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"60", "1h", "500ms", "-5s", "5m1s", "301s", "sixty", "s", "m"})
+  void aClockSkewOfAnotherFormOrBeyondFiveMinutesIsRefused(String skew) {
+    Map<String, String> settings = cognito();
+    settings.put("AUTH_CLOCK_SKEW", skew);
+
+    assertMentions(refusal(settings), "AUTH_CLOCK_SKEW '" + skew + "'", "at most 5m");
+  }
+
+  @Test
+  void aMissingClockSkewIsRefused() {
+    Map<String, String> settings = cognito();
+    settings.remove("AUTH_CLOCK_SKEW");
+
+    assertMentions(refusal(settings), "AUTH_CLOCK_SKEW is not set");
   }
 }

@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.auth.AuthConfiguration.TokenUse;
 import io.oteldemo.auth.CurrentUser.AuthenticatedUser;
+import io.oteldemo.devissuer.DevIssuer;
 import io.oteldemo.error.ErrorCode;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,51 +25,14 @@ class CognitoTokenFilterTest {
   private static final String SUB = "0f6a1c2e-1111-2222-3333-444455556666";
   private static final Set<String> CLIENTS = Set.of("webclient", "cliclient");
 
-  /**
-   * A verified token as MicroProfile JWT hands it out: its claims in a map and, as the compact
-   * token, the same claims in its payload.
-   */
-  private static class FakeToken implements JsonWebToken {
-    private final Map<String, Object> claims;
-
-    FakeToken(Map<String, Object> claims) {
-      this.claims = claims;
-    }
-
-    @Override
-    public String getRawToken() {
-      String payload = Json.createObjectBuilder(claims).build().toString();
-      return "eyJhbGciOiJSUzI1NiJ9."
-          + Base64.getUrlEncoder()
-              .withoutPadding()
-              .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-          + ".c2lnbmF0dXJl";
-    }
-
-    @Override
-    public String getName() {
-      return (String) claims.get("sub");
-    }
-
-    @Override
-    public Set<String> getClaimNames() {
-      return claims.keySet();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T getClaim(String claimName) {
-      return (T) claims.get(claimName);
-    }
-  }
-
   private static AuthConfiguration configuration(Set<TokenUse> uses, Optional<String> group) {
     return new AuthConfiguration(
         "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123",
         "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123/.well-known/jwks.json",
         CLIENTS,
         uses,
-        group);
+        group,
+        Duration.ofSeconds(60));
   }
 
   private static AuthConfiguration both() {
@@ -97,15 +59,21 @@ class CognitoTokenFilterTest {
     Map<String, Object> claims = new HashMap<>();
     claims.put("sub", SUB);
     claims.put("token_use", "id");
-    claims.put("aud", Set.of("cliclient"));
+    claims.put("aud", List.of("cliclient"));
     claims.put("cognito:username", "bob");
     claims.put("email", "bob@example.com");
     return claims;
   }
 
+  /** The filter's check of claims the verifier accepted (parsed by jose4j, as the gate does). */
   private static AuthenticatedUser check(
       Map<String, Object> claims, AuthConfiguration configuration) {
-    return CognitoTokenFilter.check(new FakeToken(claims), configuration);
+    try {
+      return CognitoTokenFilter.check(
+          CognitoClaims.verified(JwtClaims.parse(DevIssuer.json(claims))), configuration);
+    } catch (InvalidJwtException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static AuthenticationException refused(
@@ -141,68 +109,12 @@ class CognitoTokenFilterTest {
   @Test
   void anAccessTokenOfAnAllowedClientIsAccepted() {
     Map<String, Object> claims = access();
-    JsonArray groups = Json.createArrayBuilder().add("distance-users").add("admins").build();
-    claims.put("cognito:groups", groups);
+    claims.put("cognito:groups", List.of("distance-users", "admins"));
 
     assertEquals(
         new AuthenticatedUser(SUB, "alice", Set.of("distance-users", "admins"), TokenUse.ACCESS),
         check(claims, both()),
         "the user should be the token's sub, username and groups, from an access token");
-  }
-
-  @Test
-  void groupsGivenAsAJavaSetAreRead() {
-    Map<String, Object> claims = access();
-    claims.put("cognito:groups", Set.of("distance-users", "admins"));
-
-    assertEquals(
-        Set.of("distance-users", "admins"),
-        check(claims, both()).groups(),
-        "groups handed out as a Java Set should be read");
-  }
-
-  @Test
-  void groupsGivenAsAListOfJsonStringsAreRead() {
-    Map<String, Object> claims = access();
-    claims.put("cognito:groups", List.of(Json.createValue("distance-users"), "admins"));
-
-    assertEquals(
-        Set.of("distance-users", "admins"),
-        check(claims, both()).groups(),
-        "groups handed out as a list of JSON strings should be read as their text");
-  }
-
-  @Test
-  void groupsGivenAsAStringAreRefused() {
-    Map<String, Object> claims = access();
-    claims.put("cognito:groups", Json.createValue("distance-users"));
-
-    String message = refused(claims, both()).getMessage();
-    assertTrue(
-        message.contains("cognito:groups") && message.contains("list of strings"),
-        "cognito:groups as a string (Cognito issues a list) should be refused, naming the claim: "
-            + message);
-  }
-
-  @Test
-  void groupsWithANonStringMemberAreRefused() {
-    Map<String, Object> claims = access();
-    claims.put("cognito:groups", List.of("distance-users", 7));
-
-    assertTrue(
-        refused(claims, both()).getMessage().contains("cognito:groups"),
-        "a group that is not a string should be refused");
-  }
-
-  @Test
-  void aClientIdGivenAsAnArrayIsRefused() {
-    Map<String, Object> claims = access();
-    claims.put("client_id", List.of("webclient"));
-
-    String message = refused(claims, both()).getMessage();
-    assertTrue(
-        message.contains("client_id") && message.contains("string"),
-        "client_id as an array should be refused, naming the claim: " + message);
   }
 
   @Test
@@ -227,36 +139,12 @@ class CognitoTokenFilterTest {
   @Test
   void anIdTokenWithSeveralAudiencesIncludingAnAllowedClientIsAccepted() {
     Map<String, Object> claims = id();
-    claims.put("aud", Set.of("someoneelse", "webclient"));
+    claims.put("aud", List.of("someoneelse", "webclient"));
 
     assertEquals(
         TokenUse.ID,
         check(claims, both()).tokenUse(),
         "an ID token whose aud includes an allowed client should be accepted");
-  }
-
-  @Test
-  void claimsGivenAsJsonStringsAreRead() {
-    Map<String, Object> claims = access();
-    claims.put("token_use", Json.createValue("access"));
-    claims.put("client_id", Json.createValue("cliclient"));
-    claims.put("username", Json.createValue("alice"));
-
-    AuthenticatedUser user = check(claims, both());
-    assertEquals("alice", user.username(), "a JSON string username should be read as its text");
-    assertEquals(TokenUse.ACCESS, user.tokenUse(), "a JSON string token_use should be read");
-  }
-
-  @Test
-  void anIdTokenUsernameGivenAsAJsonStringIsRead() {
-    Map<String, Object> claims = id();
-    claims.put("token_use", Json.createValue("id"));
-    claims.put("cognito:username", Json.createValue("bob"));
-
-    assertEquals(
-        "bob",
-        check(claims, both()).username(),
-        "a JSON string cognito:username should be read as its text");
   }
 
   @Test
@@ -273,7 +161,7 @@ class CognitoTokenFilterTest {
   void anAccessTokenIsCheckedByClientIdNotByAudience() {
     Map<String, Object> claims = access();
     claims.put("client_id", "otherclient");
-    claims.put("aud", Set.of("webclient"));
+    claims.put("aud", List.of("webclient"));
 
     refused(claims, both());
   }
@@ -289,7 +177,7 @@ class CognitoTokenFilterTest {
   @Test
   void anIdTokenForAnotherAudienceIsRefused() {
     Map<String, Object> claims = id();
-    claims.put("aud", Set.of("otherclient"));
+    claims.put("aud", List.of("otherclient"));
 
     assertTrue(
         refused(claims, both()).getMessage().contains("another client"),
@@ -299,7 +187,7 @@ class CognitoTokenFilterTest {
   @Test
   void anIdTokenIsCheckedByAudienceNotByClientId() {
     Map<String, Object> claims = id();
-    claims.put("aud", Set.of("otherclient"));
+    claims.put("aud", List.of("otherclient"));
     claims.put("client_id", "webclient");
 
     refused(claims, both());
@@ -333,14 +221,6 @@ class CognitoTokenFilterTest {
   }
 
   @Test
-  void aTokenUseThatIsNoStringIsRefused() {
-    Map<String, Object> claims = access();
-    claims.put("token_use", 1);
-
-    refused(claims, both());
-  }
-
-  @Test
   void anIdTokenIsRefusedWhenOnlyAccessTokensAreAccepted() {
     AuthenticationException e =
         refused(id(), configuration(Set.of(TokenUse.ACCESS), Optional.empty()));
@@ -358,8 +238,7 @@ class CognitoTokenFilterTest {
   @Test
   void aUserInTheRequiredGroupIsAccepted() {
     Map<String, Object> claims = access();
-    claims.put(
-        "cognito:groups", Json.createArrayBuilder().add("admins").add("distance-users").build());
+    claims.put("cognito:groups", List.of("admins", "distance-users"));
 
     assertEquals(
         SUB,
@@ -370,7 +249,7 @@ class CognitoTokenFilterTest {
   @Test
   void anIdTokenUserInTheRequiredGroupIsAccepted() {
     Map<String, Object> claims = id();
-    claims.put("cognito:groups", Set.of("distance-users"));
+    claims.put("cognito:groups", List.of("distance-users"));
 
     assertEquals(
         "bob",
@@ -381,7 +260,7 @@ class CognitoTokenFilterTest {
   @Test
   void aUserOutsideTheRequiredGroupIsDenied() {
     Map<String, Object> claims = access();
-    claims.put("cognito:groups", Json.createArrayBuilder().add("admins").build());
+    claims.put("cognito:groups", List.of("admins"));
 
     denied(claims, requiring("distance-users"));
   }
@@ -389,7 +268,7 @@ class CognitoTokenFilterTest {
   @Test
   void groupsAreCaseSensitive() {
     Map<String, Object> claims = access();
-    claims.put("cognito:groups", Set.of("Distance-Users"));
+    claims.put("cognito:groups", List.of("Distance-Users"));
 
     denied(claims, requiring("distance-users"));
   }
@@ -427,22 +306,5 @@ class CognitoTokenFilterTest {
         SUB,
         check(claims, both()).username(),
         "without cognito:username the user should be named by sub");
-  }
-
-  @Test
-  void aTokenWithoutItsCompactFormIsRefused() {
-    JsonWebToken token =
-        new FakeToken(access()) {
-          @Override
-          public String getRawToken() {
-            return null;
-          }
-        };
-    AuthenticationException e =
-        assertThrows(
-            AuthenticationException.class,
-            () -> CognitoTokenFilter.check(token, both()),
-            "claims that cannot be read are refused");
-    assertEquals(ErrorCode.UNAUTHORIZED, e.code());
   }
 }

@@ -194,7 +194,7 @@ public class AuthIT {
     Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
     claims.put("iat", Instant.now().getEpochSecond());
     claims.put("exp", Instant.now().minusSeconds(30).getEpochSecond());
-    assertUnauthorized(call(claims), true, "exp before iat");
+    assertUnauthorized(call(claims), true, "exp not after iat");
   }
 
   @Test

@@ -44,7 +44,7 @@ public class NoTokenInLogsIT {
       ApiClient.Answer answer = ApiClient.withToken(token.getValue()).get(JOBS);
       assertError(answer, 401, "UNAUTHORIZED");
     }
-    ServerLogs.settle();
+    ServerLogs.awaitMarker();
 
     List<ServerLogs.LogFile> logs = ServerLogs.all();
     assertFalse(logs.isEmpty(), "the server's log folder should hold its logs");
@@ -100,7 +100,7 @@ public class NoTokenInLogsIT {
   }
 
   private static void assertNoSecurityErrorsSince(int before) {
-    ServerLogs.settle();
+    ServerLogs.awaitMarker();
     List<String> added = ServerLogs.messages().stream().skip(before).toList();
     assertTrue(
         added.stream().noneMatch(line -> line.contains("CWWKS55")),
