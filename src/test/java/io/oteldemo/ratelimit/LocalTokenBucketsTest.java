@@ -95,8 +95,8 @@ class LocalTokenBucketsTest {
 
   /**
    * The status class's 100 a minute: a burst at one instant gets exactly 100, and a burst that
-   * lasts 0.6 s (a minute's hundredth) gets one more, because the bucket refills continuously. The
-   * abuse run's "101 of 100 in a burst" was that refill, not a leak.
+   * lasts 0.6 s (a minute's hundredth) gets one more, because the bucket refills continuously: 101
+   * of 100 passing in a burst is that refill, not a leak.
    */
   @Test
   void aBurstGetsTheLimitPlusWhatRefillsWhileItLasts() {
