@@ -4,7 +4,9 @@ import io.oteldemo.auth.AccessDeniedException;
 import io.oteldemo.auth.BearerCredentials;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
+import io.oteldemo.telemetry.TraceIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,28 +15,30 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Answers the web container's error dispatches (see web.xml) with our error body. The container
  * rejects some requests itself and would otherwise answer with its HTML error page (with a stack
- * trace) or an empty body: a path with an encoded '/', and requests that MicroProfile JWT did not
- * authenticate (401: the gate explains every token it refuses, before Liberty sees it).
+ * trace) or an empty body: a path with an encoded '/', a path {@link MalformedRequestFilter} sent
+ * here, and requests that MicroProfile JWT did not authenticate (401, explained here, since Liberty
+ * only logs why).
  */
 @Provider
 @PreMatching
 @ApplicationScoped
 public class ContainerErrorFilter implements ContainerRequestFilter {
 
-  static final String REFUSED_URI =
-      "The request path has an encoded '/', '\\', '.' or '#' and is refused (path traversal)";
+  private static final Logger LOG = Logger.getLogger(ContainerErrorFilter.class.getName());
 
   @Context HttpServletRequest servletRequest;
 
+  @Inject Refusals refusals;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    Object status = servletRequest.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    Object status = request.getProperty(RequestDispatcher.ERROR_STATUS_CODE);
     if (status instanceof Integer code) {
       if (code == 401) {
         throw BearerCredentials.unauthenticated(
@@ -45,14 +49,35 @@ public class ContainerErrorFilter implements ContainerRequestFilter {
       }
       ErrorCode error = ErrorCode.forStatus(code);
       if (error == ErrorCode.VALIDATION_ERROR) {
-        Object path = servletRequest.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        throw new ApiException(
-            error,
-            REFUSED_URI,
-            Map.of("field", "path", "value", String.valueOf(path)),
-            OptionalLong.empty());
+        throw refused(request);
       }
+      logUnexpected(request.getProperty(RequestDispatcher.ERROR_EXCEPTION));
       throw new ApiException(error, "The request could not be processed");
+    }
+  }
+
+  /**
+   * A request the container refused as a bad request: one {@link MalformedRequestFilter} sent here,
+   * or one the container refused itself before any filter, for a path with an encoded '/', '\', '.'
+   * or '#' (the container's own message for it is hidden in server.xml; this counts it).
+   */
+  private ApiException refused(ContainerRequestContext request) {
+    Refusal refusal =
+        request.getProperty(Refusal.ATTRIBUTE) instanceof Refusal found
+            ? found
+            : Refusal.refusedPath();
+    refusals.record(refusal);
+    return refusal.exception(request.getProperty(RequestDispatcher.ERROR_REQUEST_URI));
+  }
+
+  /**
+   * An exception that reached the container is a defect of ours: logged here once, with its stack
+   * trace, since server.xml hides the container's own message for it (SRVE0315E, which it also
+   * writes for every refused path).
+   */
+  private void logUnexpected(Object exception) {
+    if (exception instanceof Throwable thrown) {
+      LOG.log(Level.SEVERE, "Unexpected error in the container " + TraceIds.logTag(), thrown);
     }
   }
 }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -33,6 +35,9 @@ public final class CalculateRequestReader {
    * small body nested a thousand levels deep is refused before any parser recurses into it.
    */
   static final int MAX_DEPTH = 8;
+
+  /** Longer than any number worth reading (the body has none of its own: unknown fields). */
+  static final int MAX_NUMBER_CHARACTERS = 64;
 
   /** Looked up once: Json.createReader and its kin look the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -69,18 +74,36 @@ public final class CalculateRequestReader {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unread(e);
     }
   }
 
   /**
-   * The body must come as it is: the API takes no compressed bodies (a small one can inflate to any
-   * size), and the server does not decompress them either (server.xml httpOptions).
+   * The body did not come: 408 when the client stopped sending it (the server's read timeout,
+   * {@code HTTP_READ_TIMEOUT}, passed), 400 when the connection failed.
    */
-  public static void requireIdentityEncoding(String contentEncoding) {
-    if (contentEncoding != null
-        && !contentEncoding.isBlank()
-        && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+  private static ApiException unread(IOException failure) {
+    if (failure instanceof InterruptedIOException) {
+      return new ApiException(
+          ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time: send it at once");
+    }
+    return new ValidationException(BODY, null, "The request body could not be read");
+  }
+
+  /**
+   * The body must come as it is: the API takes no compressed bodies (a small one can inflate to any
+   * size), and the server does not decompress them either (server.xml httpOptions). Every coding of
+   * every {@code Content-Encoding} header counts: {@code identity} and then {@code gzip}, in one
+   * header or in two, is a compressed body.
+   */
+  public static void requireIdentityEncoding(List<String> contentEncodings) {
+    boolean identity =
+        contentEncodings == null
+            || contentEncodings.stream()
+                .flatMap(header -> Arrays.stream(header.split(",")))
+                .map(String::trim)
+                .allMatch(coding -> coding.isEmpty() || coding.equalsIgnoreCase("identity"));
+    if (!identity) {
       throw new ApiException(
           ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Encoding is not supported: send the JSON body uncompressed",
@@ -117,7 +140,11 @@ public final class CalculateRequestReader {
     }
   }
 
-  /** Walks the first JSON value's events, refusing it beyond {@link #MAX_DEPTH} levels. */
+  /**
+   * Walks the first JSON value's events, refusing it beyond {@link #MAX_DEPTH} levels or with a
+   * number longer than {@link #MAX_NUMBER_CHARACTERS}, before the value is built (the parser
+   * refuses numbers over 1,100 characters only when it builds them, with an exception of its own).
+   */
   private static void requireShallow(byte[] bytes) {
     try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       int depth = 0;
@@ -131,8 +158,19 @@ public final class CalculateRequestReader {
           }
         } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
           depth--;
+        } else if (event == JsonParser.Event.VALUE_NUMBER) {
+          requireShortNumber(parser.getString());
         }
       } while (depth > 0);
+    }
+  }
+
+  private static void requireShortNumber(String number) {
+    if (number.length() > MAX_NUMBER_CHARACTERS) {
+      throw new ValidationException(
+          BODY,
+          null,
+          "The body has a number of more than " + MAX_NUMBER_CHARACTERS + " characters");
     }
   }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -65,12 +66,18 @@ public class DistanceResource {
   public Response calculate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              name = HttpHeaders.CONTENT_ENCODING,
+              description = "Absent or identity: a compressed body is refused (415)",
+              schema = @Schema(type = SchemaType.STRING))
+          @HeaderParam(HttpHeaders.CONTENT_ENCODING)
+          List<String> contentEncodings,
       @Parameter(
               in = ParameterIn.HEADER,
               name = IdempotencyKey.HEADER,
               description =
-                  "Optional, 1-255 characters, unique per request (e.g. a UUID). Retries"
+                  "Optional, 1-255 printable ASCII characters, unique per request (e.g. a UUID). Retries"
                       + " with the same key and body get the first answer again for 24 hours; the same"
                       + " key with another body is 422, while the first is still processed 409.",
               schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKey.MAX_LENGTH),
@@ -78,7 +85,7 @@ public class DistanceResource {
           @HeaderParam(IdempotencyKey.HEADER)
           String idempotencyKey,
       InputStream body) {
-    CalculateRequestReader.requireIdentityEncoding(contentEncoding);
+    CalculateRequestReader.requireIdentityEncoding(contentEncodings);
     if (contentLength != null && contentLength > CalculateRequestReader.MAX_BODY_BYTES) {
       throw CalculateRequestReader.tooLarge();
     }

@@ -22,7 +22,10 @@ public record IdempotencyKey(String value) {
 
   public static final int MAX_LENGTH = 255;
 
-  /** Empty when the header is absent; a 400 naming the header when empty or too long. */
+  /**
+   * Empty when the header is absent; a 400 naming the header when empty, too long (over {@value
+   * #MAX_LENGTH} characters, the surrounding quotes not counted) or not printable ASCII.
+   */
   public static Optional<IdempotencyKey> parse(String header) {
     if (header == null) {
       return Optional.empty();
@@ -34,12 +37,25 @@ public record IdempotencyKey(String value) {
     if (key.isEmpty()) {
       throw new ValidationException(HEADER, header, HEADER + " must not be empty");
     }
+    if (!key.chars().allMatch(IdempotencyKey::isPrintableAscii)) {
+      // The value is not echoed: it is the client's secret-ish token.
+      throw new ValidationException(
+          HEADER, null, HEADER + " must be printable ASCII (a structured-field string)");
+    }
     if (key.length() > MAX_LENGTH) {
-      // The value is not echoed: it may be long, and it is the client's secret-ish token.
       throw new ValidationException(
           HEADER, null, HEADER + " must be at most " + MAX_LENGTH + " characters");
     }
     return Optional.of(new IdempotencyKey(key));
+  }
+
+  /**
+   * The draft's structured-field string holds printable ASCII only. Holding keys to it also makes
+   * their length unambiguous: the server reads header bytes one character each (ISO-8859-1), so a
+   * key in another script would count its UTF-8 bytes, not its characters.
+   */
+  private static boolean isPrintableAscii(int c) {
+    return c >= 0x20 && c <= 0x7e;
   }
 
   /** The key as it is stored: SHA-256, hex. */

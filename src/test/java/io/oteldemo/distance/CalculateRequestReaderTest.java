@@ -19,12 +19,15 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -446,19 +449,22 @@ class CalculateRequestReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gzip", "deflate", "br", "GZIP, identity"})
+  @ValueSource(strings = {"gzip", "deflate", "br", "GZIP, identity", "identity, gzip"})
   void aContentEncodingIsRefusedWith415(String encoding) {
-    ApiException e =
-        assertThrows(
-            ApiException.class, () -> CalculateRequestReader.requireIdentityEncoding(encoding));
-    assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, e.code());
-    assertEquals("Content-Encoding", e.details().get("field"));
+    assertRefusedEncoding(List.of(encoding));
+  }
+
+  @Test
+  void aSecondContentEncodingHeaderCountsToo() {
+    assertRefusedEncoding(List.of("identity", "gzip"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"identity", "IDENTITY", " ", ""})
   void noOrTheIdentityEncodingIsAcceptedAndTheBodyReadAsItIs(String encoding) {
-    for (String accepted : java.util.Arrays.asList(encoding, null)) {
+    for (List<String> accepted :
+        java.util.Arrays.asList(
+            List.of(encoding), List.of(encoding, "identity"), List.<String>of(), null)) {
       CalculateCommand command =
           readEncoded(accepted, "{\"date\":\"2026-01-25\",\"device_id\":\"iphone_stuart\"}");
 
@@ -467,9 +473,82 @@ class CalculateRequestReaderTest {
     }
   }
 
-  /** What the resource does with a calculation's Content-Encoding and body, in its order. */
-  private CalculateCommand readEncoded(String contentEncoding, String body) {
+  /**
+   * What the resource does with a calculation's Content-Encoding headers and body, in its order.
+   */
+  private CalculateCommand readEncoded(List<String> contentEncoding, String body) {
     CalculateRequestReader.requireIdentityEncoding(contentEncoding);
     return read(JSON, body);
+  }
+
+  private static void assertRefusedEncoding(List<String> headers) {
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () -> CalculateRequestReader.requireIdentityEncoding(headers),
+            "Content-Encoding " + headers);
+    assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, e.code());
+    assertEquals("Content-Encoding", e.details().get("field"));
+  }
+
+  // --- numbers and bodies that do not arrive ---------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(ints = {65, 1101, 4000})
+  void aNumberLongerThan64CharactersIsA400(int digits) {
+    String number = "1".repeat(digits);
+    for (String body :
+        List.of(
+            "{\"date\":\"2026-01-25\",\"x\":" + number + "}",
+            "{\"date\":\"2026-01-25\",\"x\":[0." + number + "]}",
+            number)) {
+      ValidationException e = assertThrows(ValidationException.class, () -> read(JSON, body));
+      assertTrue(e.getMessage().contains("number"), () -> "names the number: " + e.getMessage());
+      assertEquals(CalculateRequestReader.BODY, e.details().get("field"));
+    }
+  }
+
+  @Test
+  void aNumberOf64CharactersIsAnIgnoredUnknownField() {
+    String number = "-0." + "1".repeat(61);
+    assertEquals(
+        LocalDate.of(2026, 1, 25),
+        read(JSON, "{\"date\":\"2026-01-25\",\"x\":" + number + "}").date());
+  }
+
+  @Test
+  void aBodyThatStopsComingIsA408() {
+    FailingStream stalled = new FailingStream(new SocketTimeoutException("read timed out"));
+
+    ApiException e = assertThrows(ApiException.class, () -> reader.read(JSON, stalled));
+
+    assertEquals(ErrorCode.REQUEST_TIMEOUT, e.code());
+  }
+
+  @Test
+  void aBodyWhoseConnectionFailsIsA400() {
+    FailingStream reset = new FailingStream(new IOException("connection reset"));
+
+    ApiException e = assertThrows(ApiException.class, () -> reader.read(JSON, reset));
+
+    assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+  }
+
+  /** A body that sends a few bytes, then fails as a stalled or broken connection does. */
+  private static final class FailingStream extends InputStream {
+    private final IOException failure;
+    private int delivered;
+
+    FailingStream(IOException failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (delivered < 5) {
+        return "{\"dat".charAt(delivered++);
+      }
+      throw failure;
+    }
   }
 }

@@ -2,69 +2,96 @@ package io.oteldemo.distance;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.download.DownloadResource;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.Proxy;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Test;
 
+/**
+ * The switch decides on the resource a request was routed to, so the path's spelling does not
+ * matter; what it is routed to is held by the integration tests (DistanceApiRolloutIT).
+ */
 class DistanceApiSwitchTest {
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/api/distance/calculate",
-        "api/distance/jobs",
-        "/api/distance/jobs/x",
-        "/api/distance/download/distance_20260125.csv"
-      })
-  void disabledApiAnswersNotFound(String path) {
+  @Path("api/distance/")
+  static class SpelledWithoutSlashes {}
+
+  @Path("/api/distancex")
+  static class ALookAlike {}
+
+  @Path("/api/whoami")
+  static class AnotherApi {}
+
+  @Test
+  void theDistanceResourcesAreTheDistanceApi() {
+    assertTrue(DistanceApiSwitch.isDistanceApi(DistanceResource.class));
+    assertTrue(DistanceApiSwitch.isDistanceApi(DownloadResource.class));
+    assertTrue(DistanceApiSwitch.isDistanceApi(SpelledWithoutSlashes.class));
+  }
+
+  @Test
+  void otherResourcesAreNot() {
+    assertFalse(DistanceApiSwitch.isDistanceApi(ALookAlike.class));
+    assertFalse(DistanceApiSwitch.isDistanceApi(AnotherApi.class));
+    assertFalse(DistanceApiSwitch.isDistanceApi(String.class), "no @Path");
+    assertFalse(DistanceApiSwitch.isDistanceApi(null), "no resource");
+  }
+
+  @Test
+  void offAnswersNotFoundOnTheDistanceApi() {
     ApiException e =
         assertThrows(
-            ApiException.class,
-            () -> switchSetTo(false).filter(request(path)),
-            "the distance API is off: " + path);
+            ApiException.class, () -> switchSetTo("false", DistanceResource.class).filter(null));
     assertEquals(ErrorCode.NOT_FOUND, e.code());
+    assertEquals("The distance API is not enabled here", e.getMessage());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/api/distance/calculate", "/api/distance/jobs"})
-  void enabledApiPassesThrough(String path) {
-    assertDoesNotThrow(() -> switchSetTo(true).filter(request(path)));
+  @Test
+  void offLeavesOtherResourcesAlone() {
+    assertDoesNotThrow(() -> switchSetTo("false", AnotherApi.class).filter(null));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/health/ready", "/openapi", "/nowhere"})
-  void otherPathsAreNeverHidden(String path) {
-    assertDoesNotThrow(() -> switchSetTo(false).filter(request(path)));
+  @Test
+  void onAndGroupsPassHereTheGroupsAreDecidedOnceTheCallerIsKnown() {
+    assertDoesNotThrow(() -> switchSetTo("true", DistanceResource.class).filter(null));
+    assertDoesNotThrow(
+        () -> switchSetTo("groups:beta-testers", DistanceResource.class).filter(null));
   }
 
-  private static DistanceApiSwitch switchSetTo(boolean enabled) {
+  @Test
+  void aMalformedSettingFailsTheBean() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> switchSetTo("groups:", DistanceResource.class));
+    assertTrue(e.getMessage().contains("DISTANCE_API_ENABLED"), e.getMessage());
+  }
+
+  private static DistanceApiSwitch switchSetTo(String value, Class<?> resource) {
     DistanceApiSwitch apiSwitch = new DistanceApiSwitch();
-    apiSwitch.enabled = enabled;
+    apiSwitch.value = value;
+    apiSwitch.resource = routedTo(resource);
+    apiSwitch.load();
     return apiSwitch;
   }
 
-  private static ContainerRequestContext request(String path) {
-    UriInfo uriInfo = proxy(UriInfo.class, "getPath", path);
-    return proxy(ContainerRequestContext.class, "getUriInfo", uriInfo);
-  }
+  private static ResourceInfo routedTo(Class<?> resource) {
+    return new ResourceInfo() {
+      @Override
+      public Method getResourceMethod() {
+        throw new UnsupportedOperationException();
+      }
 
-  /** A stand-in that answers one method and refuses every other call. */
-  private static <T> T proxy(Class<T> type, String method, Object answer) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (self, called, args) -> {
-              if (called.getName().equals(method) && (args == null || args.length == 0)) {
-                return answer;
-              }
-              throw new UnsupportedOperationException(called.getName());
-            }));
+      @Override
+      public Class<?> getResourceClass() {
+        return resource;
+      }
+    };
   }
 }

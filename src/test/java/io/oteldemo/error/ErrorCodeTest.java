@@ -31,13 +31,14 @@ class ErrorCodeTest {
     assertEquals(ErrorCode.NOT_FOUND, ErrorCode.forStatus(404));
     assertEquals(ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.forStatus(405));
     assertEquals(ErrorCode.NOT_ACCEPTABLE, ErrorCode.forStatus(406));
+    assertEquals(ErrorCode.REQUEST_TIMEOUT, ErrorCode.forStatus(408));
     assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.forStatus(415));
     assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.forStatus(413));
     assertEquals(ErrorCode.INTERNAL_ERROR, ErrorCode.forStatus(500));
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {400, 402, 407, 408, 410, 411, 412, 414, 416, 418, 428, 431, 451, 499})
+  @ValueSource(ints = {400, 402, 407, 410, 411, 412, 414, 416, 418, 428, 431, 451, 499})
   void otherClientErrorsAreValidationErrors(int status) {
     assertEquals(
         ErrorCode.VALIDATION_ERROR,

@@ -60,6 +60,30 @@ class IdempotencyKeyTest {
     assertTrue(e.getMessage().contains("empty"), e.getMessage());
   }
 
+  /**
+   * Header values arrive one character per byte (ISO-8859-1): "ü" sent in UTF-8 is the two
+   * characters "Ã¼". A key must be printable ASCII, so one character is one byte as sent.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"schl\u00c3\u00bcssel", "caf\u00e9", "tab\there", "new\nline", "del\u007f"})
+  void aKeyBeyondPrintableAsciiIs400NamingTheHeader(String header) {
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> IdempotencyKey.parse(header));
+    assertEquals("Idempotency-Key", e.details().get("field"));
+    assertTrue(e.getMessage().contains("ASCII"), e.getMessage());
+    assertEquals(null, e.details().get("value"), "the key is not echoed");
+  }
+
+  @Test
+  void everyPrintableAsciiCharacterIsAccepted() {
+    StringBuilder key = new StringBuilder();
+    for (char c = 0x21; c <= 0x7e; c++) {
+      key.append(c);
+    }
+    assertEquals(key.toString(), IdempotencyKey.parse(key.toString()).orElseThrow().value());
+  }
+
   @Test
   void theDigestIsSha256HexAndDistinguishesKeys() {
     String digest = new IdempotencyKey("abc").digest();

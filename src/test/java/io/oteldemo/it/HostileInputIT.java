@@ -2,13 +2,19 @@ package io.oteldemo.it;
 
 import static io.oteldemo.it.ApiAssertions.assertError;
 import static io.oteldemo.it.ApiAssertions.assertValidationError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +35,7 @@ public class HostileInputIT {
     ApiClient.Answer answer = api.postJson(CALCULATE, nested);
 
     assertValidationError(answer, "body", "nested");
-    ServerLogs.settle();
-    List<String> added = ServerLogs.messages().stream().skip(before).toList();
+    List<String> added = ServerLogs.linesAfter(before);
     assertTrue(
         added.size() <= 1,
         () ->
@@ -38,6 +43,76 @@ public class HostileInputIT {
                 + added.size()
                 + ": "
                 + added.stream().limit(5).toList());
+  }
+
+  @Test
+  void aNumberOfMoreThan1100DigitsIsA400AndAtMostOneLogLine() {
+    int before = ServerLogs.messages().size();
+
+    ApiClient.Answer answer =
+        api.postJson(CALCULATE, "{\"date\":\"2026-01-25\",\"x\":" + "1".repeat(1200) + "}");
+
+    assertValidationError(answer, "body", "number");
+    List<String> added = ServerLogs.linesAfter(before);
+    assertTrue(added.size() <= 1, () -> "at most one log line, got " + added);
+  }
+
+  /**
+   * A body that stops coming is the client's doing: 408 with our error once the server's read
+   * timeout passed, logged by the application not at all. The web container still records one FFDC
+   * incident for it when it finishes the request (its input stream keeps the read's error, and
+   * closing it throws that again): at most one, as docs/OPERATIONS.md says.
+   */
+  @Test
+  void aBodyThatStopsComingIsA408() throws IOException {
+    String token = TestTokens.accessToken(TestTokens.newUser());
+    int before = ServerLogs.messages().size();
+    Set<String> incidents = ServerLogs.incidents();
+    String body = "{\"date\":\"2026-01-25\"}";
+
+    String answer;
+    try (Socket socket = RawHttp.connect()) {
+      String head =
+          "POST "
+              + CALCULATE
+              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length()
+              + "\r\nConnection: close\r\n\r\n";
+      socket
+          .getOutputStream()
+          .write((head + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertTrue(answer.startsWith("HTTP/1.1 408 "), () -> "408: " + answer);
+    assertTrue(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), () -> "our error: " + answer);
+    List<String> added = ServerLogs.linesAfter(before);
+    assertTrue(
+        added.stream().allMatch(line -> line.contains("FFDC1015I")),
+        () -> "nothing logged but the container's incident: " + added);
+    Set<String> newIncidents = new HashSet<>(ServerLogs.incidents());
+    newIncidents.removeAll(incidents);
+    assertTrue(
+        added.size() <= 1 && newIncidents.size() <= 1, () -> "one incident: " + newIncidents);
+  }
+
+  @Test
+  void aSecondContentEncodingHeaderIsNotIgnored() {
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            "POST "
+                + CALCULATE
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.accessToken(TestTokens.newUser())
+                + "\r\nContent-Type: application/json"
+                + "\r\nContent-Encoding: identity\r\nContent-Encoding: gzip",
+            "{\"date\":\"2026-01-25\"}");
+
+    assertEquals(415, reply.status(), () -> "identity, then gzip, is a compressed body: " + reply);
+    assertTrue(reply.body().contains("UNSUPPORTED_MEDIA_TYPE"), () -> "our error: " + reply);
   }
 
   @ParameterizedTest
@@ -71,7 +146,7 @@ public class HostileInputIT {
             "POST "
                 + CALCULATE
                 + " HTTP/1.1\r\n"
-                // A Host the API's virtual host serves (no port: 80), naming another host.
+                // No port: the API's virtual host answers a Host without one (an ingress's).
                 + "Host: evil.example\r\n"
                 + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
                 + "$WSSN: evil.example\r\n$WSSC: https\r\n"

@@ -58,6 +58,20 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends bytes as they are, for what is no well-formed HTTP/1.1 request (an HTTP/0.9 request line,
+   * a header name with a space, a path with a raw '\\'); reads the answer to EOF.
+   */
+  public static Reply exchangeRaw(String request) {
+    try (Socket socket = connect(port())) {
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return Reply.parse(readAll(socket.getInputStream()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String readAll(InputStream in) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     in.transferTo(bytes);
@@ -73,6 +87,12 @@ public final class RawHttp {
       String body = end < 0 ? "" : raw.substring(end + 4);
       int firstLine = head.indexOf("\r\n");
       return new Reply(firstLine < 0 ? head : head.substring(0, firstLine), head, body);
+    }
+
+    /** The status code of the status line. */
+    public int status() {
+      String[] parts = statusLine.split(" ");
+      return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
     }
 
     /** The first value of a header, or null. */

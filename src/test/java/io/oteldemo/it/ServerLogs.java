@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,12 +21,34 @@ public final class ServerLogs {
 
   private static final Path LOGS = Path.of(System.getProperty("it.server.logs", "target/logs"));
 
+  private static final String CONFIGURATION_UPDATED = "CWWKG0017I";
+  private static final String NOT_UPDATED = "CWWKG0018I";
+  private static final List<String> MARK_MESSAGES =
+      List.of("CWWKG0016I", "CWWKG0093A", CONFIGURATION_UPDATED, NOT_UPDATED);
+  private static final Duration MARK_TIMEOUT = Duration.ofSeconds(60);
+
   private ServerLogs() {}
 
   /** Every file under logs/, FFDC incidents included, with its text. */
   public static List<LogFile> all() {
     try (Stream<Path> files = Files.walk(LOGS)) {
       return files.filter(Files::isRegularFile).map(ServerLogs::read).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The names of the FFDC incident files so far. */
+  public static Set<String> incidents() {
+    Path ffdc = LOGS.resolve("ffdc");
+    if (!Files.isDirectory(ffdc)) {
+      return Set.of();
+    }
+    try (Stream<Path> files = Files.list(ffdc)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.startsWith("ffdc_"))
+          .collect(Collectors.toSet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,6 +85,59 @@ public final class ServerLogs {
       pause(50);
     }
     return marker;
+  }
+
+  /**
+   * The lines the server wrote to messages.log after its first {@code before} lines, once it has
+   * written everything the requests sent until now caused. Rather than waiting a while and hoping
+   * the server is done, this leaves a mark in the log behind them: it changes a configuration
+   * drop-in of the server's (a variable nothing reads), and Liberty logs each configuration update
+   * (CWWKG0016I … CWWKG0017I) through the same log as everything else. Requests answered before the
+   * change (read to the end of a {@code Connection: close} answer, so the server has finished them)
+   * logged before it. The mark's own lines are not returned.
+   */
+  public static List<String> linesAfter(int before) {
+    int start = messages().size();
+    writeMark();
+    Instant deadline = Instant.now().plus(MARK_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      List<String> lines = messages();
+      for (int i = Math.max(before, start); i < lines.size(); i++) {
+        if (lines.get(i).contains(CONFIGURATION_UPDATED) || lines.get(i).contains(NOT_UPDATED)) {
+          return withoutMark(lines.subList(before, i + 1));
+        }
+      }
+      pause();
+    }
+    throw new AssertionError(
+        "the server did not log its configuration update within " + MARK_TIMEOUT);
+  }
+
+  private static void writeMark() {
+    Path dropins = LOGS.toAbsolutePath().getParent().resolve("configDropins").resolve("overrides");
+    try {
+      Files.createDirectories(dropins);
+      Files.writeString(
+          dropins.resolve("it-log-mark.xml"),
+          "<server><variable name=\"it.log.mark\" value=\"" + UUID.randomUUID() + "\"/></server>\n",
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The lines of a configuration update (start, the drop-in read, end). */
+  private static List<String> withoutMark(List<String> lines) {
+    return lines.stream().filter(line -> MARK_MESSAGES.stream().noneMatch(line::contains)).toList();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** Gives the logging thread time to write what the requests before caused. */

@@ -88,6 +88,23 @@ class LocalTokenBucketsTest {
         "expected no more than the limit after a full window");
   }
 
+  /**
+   * The status class's 100 a minute: a burst at one instant gets exactly 100, and a burst that
+   * lasts 0.6 s (a minute's hundredth) gets one more, because the bucket refills continuously: 101
+   * of 100 passing in a burst is that refill, not a leak.
+   */
+  @Test
+  void aBurstGetsTheLimitPlusWhatRefillsWhileItLasts() {
+    RateLimitPolicy status = new RateLimitPolicy("status", 100, Duration.ofMinutes(1));
+    assertEquals(100, countAllowed("alice", status, 101), "a burst at one instant");
+
+    nanos.addAndGet(Duration.ofMillis(500).toNanos());
+    assertFalse(buckets.take("alice", status).allowed(), "no token yet 0.5 s later");
+    nanos.addAndGet(Duration.ofMillis(200).toNanos());
+    assertTrue(buckets.take("alice", status).allowed(), "the 101st, refilled by 0.6 s");
+    assertFalse(buckets.take("alice", status).allowed(), "and no 102nd 0.7 s later");
+  }
+
   @Test
   void longIdlenessNeverOverfillsTheBucket() {
     buckets.take("alice", THREE_PER_TWO_SECONDS);

@@ -1,6 +1,7 @@
 package io.oteldemo.deploy.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.oteldemo.deploy.DevServerEnv;
+import io.oteldemo.distance.DistanceApiSetting;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -183,10 +185,11 @@ class ConfigurationCoverageTest {
 
   @ParameterizedTest
   @FieldSource("io.oteldemo.deploy.kubernetes.Manifests#OVERLAYS")
-  void theStagedRolloutSwitchIsABoolean(String overlay) {
-    assertTrue(
-        Set.of("true", "false").contains(configMap(overlay).getData().get("DISTANCE_API_ENABLED")),
-        "overlay " + overlay + ": DISTANCE_API_ENABLED should be true or false");
+  void theStagedRolloutSwitchIsOneTheApplicationStartsWith(String overlay) {
+    String value = configMap(overlay).getData().get(DistanceApiSetting.SETTING);
+    assertDoesNotThrow(
+        () -> DistanceApiSetting.parse(value),
+        "overlay " + overlay + ": DISTANCE_API_ENABLED should be true, false or groups:…");
   }
 
   @ParameterizedTest

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.it.ApiClient;
-import io.oteldemo.testing.Await;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +32,12 @@ class DeviceAccessIT {
   private static final String OTHER_PHONE =
       "{\"date\":\"2026-01-25\",\"device_id\":\"pixel_anna\"}";
   private static final String EVERY_DEVICE = "{\"date\":\"2026-01-25\"}";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private static DeviceAccessServer server;
+  private static SettingsServer server;
 
   @BeforeAll
   static void start() {
-    server = DeviceAccessServer.ready("otel-demo-device-access", POLICY);
+    server = SettingsServer.ready("otel-demo-device-access", Map.of("DEVICE_ACCESS", POLICY));
   }
 
   @AfterAll
@@ -176,9 +174,10 @@ class DeviceAccessIT {
 
   @Test
   void aMalformedPolicyStopsTheStartNamingTheEntry() {
-    try (DeviceAccessServer broken =
-        DeviceAccessServer.launched("otel-demo-device-access-malformed", "family=*;guests")) {
-      String problem = awaitMessage(broken, "DEVICE_ACCESS is malformed");
+    try (SettingsServer broken =
+        SettingsServer.launched(
+            "otel-demo-device-access-malformed", Map.of("DEVICE_ACCESS", "family=*;guests"))) {
+      String problem = broken.awaitMessage("DEVICE_ACCESS is malformed");
       assertTrue(problem.contains("entry 2 'guests' has no '='"), problem);
       ApiClient.Answer answer = broken.userIn(List.of("family")).postJson(CALCULATE, PHONE);
       assertNotEquals(202, answer.status(), () -> "the application did not start: " + answer);
@@ -232,15 +231,6 @@ class DeviceAccessIT {
     assertTrue(
         challenge != null && challenge.contains("insufficient_scope"),
         () -> "an RFC 6750 insufficient_scope challenge: " + refused);
-  }
-
-  private static String awaitMessage(DeviceAccessServer server, String text) {
-    return Await.value(
-            () -> server.messages().stream().filter(line -> line.contains(text)).findFirst(),
-            Optional::isPresent,
-            START_TIMEOUT)
-        .orElseThrow(
-            () -> new AssertionError("no '" + text + "' in messages.log within " + START_TIMEOUT));
   }
 
   private static ApiClient.Answer withKey(ApiClient client, String key, String body) {

@@ -46,7 +46,7 @@ class MetricsCatalogueIT {
   @Test
   void everyMetricOfTheCatalogueIsEmittedAsTheTableSays() throws IOException {
     List<Row> rows = catalogue();
-    assertTrue(rows.size() >= 12, () -> "the catalogue's rows: " + rows);
+    assertTrue(rows.size() >= 13, () -> "the catalogue's rows: " + rows);
     String sub = driveEveryOutcome();
 
     for (Row row : rows) {
@@ -73,8 +73,8 @@ class MetricsCatalogueIT {
   }
 
   /**
-   * A job, its status and list, a download, a rejection, a Redis outage, a worker call, a
-   * deliberate error.
+   * A job, its status and list, a download, a rejection, a refused request, a Redis outage, a
+   * worker call, a deliberate error.
    */
   private String driveEveryOutcome() {
     server.settle();
@@ -85,6 +85,9 @@ class MetricsCatalogueIT {
     assertEquals(200, user.get("/api/distance/download/distance_20260125.csv").status());
     assertEquals(400, user.postJson("/api/distance/calculate", "{}").status());
     assertEquals(500, user.get("/error").status());
+    ApiClient.Answer refused =
+        user.send(user.request("/health").header("Accept", ";;;").GET().build());
+    assertEquals(400, refused.status(), () -> "a malformed Accept: " + refused);
     MetricsIT.withRedisDown(server, () -> user.get("/api/distance/jobs/" + job));
     metrics.awaitCurrent();
     return sub;

@@ -2,26 +2,32 @@ package io.oteldemo.it.production;
 
 import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.TestTokens;
+import io.oteldemo.testing.Await;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A Liberty server with a {@code DEVICE_ACCESS} policy, made like the production-like one (the
- * project's server.xml and WAR, settings from the environment) but with the embedded worker and no
- * Redis, as the policy needs neither. It is a server of its own because on the others every token
- * carries the required group, and their tests need that group to calculate every device.
+ * A Liberty server with settings of its own (a {@code DEVICE_ACCESS} policy, a beta rollout of the
+ * distance API), made like the production-like one (the project's server.xml and WAR, settings from
+ * the environment) but with the embedded worker and no Redis, as these settings need neither. They
+ * are servers of their own because on the others every token carries the required group, and their
+ * tests need that group to calculate every device with the API on for everyone.
  */
-final class DeviceAccessServer implements AutoCloseable {
+final class SettingsServer implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
   private final LibertyServer liberty;
   private final URI baseUri;
   private final URI managementUri;
 
-  private DeviceAccessServer(String name, String deviceAccess) {
+  private SettingsServer(String name, Map<String, String> settings) {
     Path build = Path.of(System.getProperty("it.build.dir", "target"));
     ServerPorts ports = ServerPorts.free();
     baseUri = ports.baseUri();
@@ -30,15 +36,15 @@ final class DeviceAccessServer implements AutoCloseable {
     liberty.create(
         Path.of(System.getProperty("it.server.xml")),
         Path.of(System.getProperty("it.war")),
-        environment(build.resolve(name + "-csv"), deviceAccess),
+        environment(build.resolve(name + "-csv"), settings),
         ports.bootstrapProperties(),
         ProductionServer.jvmOptions(ports, build));
     liberty.start();
   }
 
-  /** A server with this policy, ready to answer. */
-  static DeviceAccessServer ready(String name, String deviceAccess) {
-    DeviceAccessServer server = new DeviceAccessServer(name, deviceAccess);
+  /** A server with these settings, ready to answer. */
+  static SettingsServer ready(String name, Map<String, String> settings) {
+    SettingsServer server = new SettingsServer(name, settings);
     try {
       ProductionServer.awaitReady(server.managementUri);
       return server;
@@ -48,12 +54,12 @@ final class DeviceAccessServer implements AutoCloseable {
     }
   }
 
-  /** A server with this policy, once Liberty itself has started, whatever became of the app. */
-  static DeviceAccessServer launched(String name, String deviceAccess) {
-    return new DeviceAccessServer(name, deviceAccess);
+  /** A server with these settings, once Liberty has started, whatever became of the app. */
+  static SettingsServer launched(String name, Map<String, String> settings) {
+    return new SettingsServer(name, settings);
   }
 
-  private static Map<String, String> environment(Path csv, String deviceAccess) {
+  private static Map<String, String> environment(Path csv, Map<String, String> settings) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DISTANCE_SERVICE_ENDPOINT", "embedded");
     env.put("LOCATION_DATA_PATH", System.getProperty("it.location.data.path"));
@@ -65,10 +71,10 @@ final class DeviceAccessServer implements AutoCloseable {
     env.put(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
         Path.of(System.getProperty("it.issuer.dir"), "jwks.json").toUri().toString());
-    env.put("DEVICE_ACCESS", deviceAccess);
     env.put("OTEL_TRACES_EXPORTER", "none");
     env.put("OTEL_METRICS_EXPORTER", "none");
     env.put("OTEL_LOGS_EXPORTER", "none");
+    env.putAll(settings);
     return env;
   }
 
@@ -91,6 +97,16 @@ final class DeviceAccessServer implements AutoCloseable {
 
   List<String> messages() {
     return liberty.messages();
+  }
+
+  /** The first line of messages.log with this text, waiting for it while the server starts. */
+  String awaitMessage(String text) {
+    return Await.value(
+            () -> messages().stream().filter(message -> message.contains(text)).findFirst(),
+            Optional::isPresent,
+            START_TIMEOUT)
+        .orElseThrow(
+            () -> new AssertionError("no '" + text + "' in messages.log within " + START_TIMEOUT));
   }
 
   @Override
