@@ -61,29 +61,18 @@ final class PostgresStoreServer implements AutoCloseable {
     }
   }
 
+  /** A deployment's environment with the tests' PostgreSQL as the only location store. */
   private static Map<String, String> environment(
       Path build, String url, String user, String password) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("DISTANCE_SERVICE_ENDPOINT", "embedded");
-    env.put("LOCATION_DATA_PATH", build.resolve(NAME + "-no-recorder-files").toString());
-    env.put("CSV_STORAGE_PATH", build.resolve(NAME + "-csv").toAbsolutePath().toString());
-    env.put("LOCATIONS_DB_URL", url);
-    env.put("LOCATIONS_DB_USER", user);
-    env.put("LOCATIONS_DB_PASSWORD", password);
-    env.put("AWS_REGION", System.getProperty("it.aws.region"));
-    env.put("COGNITO_USER_POOL_ID", System.getProperty("it.user.pool"));
-    env.put("COGNITO_CLIENT_ID", System.getProperty("it.client.ids"));
-    env.put("AUTH_REQUIRED_GROUP", TestTokens.REQUIRED_GROUP);
-    env.put(
-        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-        Path.of(System.getProperty("it.issuer.dir"), "jwks.json").toUri().toString());
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("LOCATION_DATA_PATH", build.resolve(NAME + "-no-recorder-files").toString());
+    settings.put("LOCATIONS_DB_URL", url);
+    settings.put("LOCATIONS_DB_USER", user);
+    settings.put("LOCATIONS_DB_PASSWORD", password);
     // The fault test sends a thousand requests: none of them may be a 429.
-    env.put("RATE_LIMIT_STATUS", "100000");
-    env.put("RATE_LIMIT_CALCULATE", "100000");
-    env.put("OTEL_TRACES_EXPORTER", "none");
-    env.put("OTEL_METRICS_EXPORTER", "none");
-    env.put("OTEL_LOGS_EXPORTER", "none");
-    return env;
+    settings.put("RATE_LIMIT_STATUS", "100000");
+    settings.put("RATE_LIMIT_CALCULATE", "100000");
+    return SettingsServer.environment(build.resolve(NAME + "-csv"), settings);
   }
 
   /** A new user of the required group. */

@@ -59,7 +59,11 @@ final class SettingsServer implements AutoCloseable {
     return new SettingsServer(name, settings);
   }
 
-  private static Map<String, String> environment(Path csv, Map<String, String> settings) {
+  /**
+   * The environment of a server made like a deployment: the embedded worker on the sample data, the
+   * tests' issuer, no exporters; then {@code settings}, which win.
+   */
+  static Map<String, String> environment(Path csv, Map<String, String> settings) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DISTANCE_SERVICE_ENDPOINT", "embedded");
     env.put("LOCATION_DATA_PATH", System.getProperty("it.location.data.path"));
