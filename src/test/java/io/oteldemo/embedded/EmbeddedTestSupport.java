@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.oteldemo.locations.GeoPoint;
 import io.oteldemo.locations.RecorderFiles;
+import io.oteldemo.testing.Await;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -26,18 +27,7 @@ final class EmbeddedTestSupport {
 
   /** Polls until the condition holds, failing after {@link #WAIT_LIMIT}. */
   static void awaitUntil(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("Timed out after " + WAIT_LIMIT + " waiting until " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("Interrupted while waiting until " + what);
-      }
-    }
+    Await.until(condition, WAIT_LIMIT, "Timed out waiting until " + what);
   }
 
   /**

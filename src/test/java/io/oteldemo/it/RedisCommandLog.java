@@ -1,11 +1,12 @@
 package io.oteldemo.it;
 
+import io.oteldemo.testing.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisMonitor;
@@ -18,6 +19,7 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class RedisCommandLog implements AutoCloseable {
 
+  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Pattern FROM_A_SCRIPT = Pattern.compile("^\\S+ \\[\\d+ lua\\]");
 
   private final int port;
@@ -78,40 +80,26 @@ public final class RedisCommandLog implements AutoCloseable {
   private void mark() {
     String marker = "marker-" + UUID.randomUUID();
     try (Jedis client = new Jedis("127.0.0.1", port)) {
-      for (int i = 0; i < 200; i++) {
-        client.echo(marker);
-        if (lines.stream().anyMatch(line -> line.contains(marker))) {
-          return;
-        }
-        sleep();
-      }
+      Await.until(
+          () -> {
+            client.echo(marker);
+            return lines.stream().anyMatch(line -> line.contains(marker));
+          },
+          WAIT,
+          "MONITOR did not show a marker");
     }
-    throw new AssertionError("MONITOR did not show a marker within 10 s");
   }
 
   private void await(CountDownLatch latch, String what) {
+    // The pings are commands for the monitor to see: the first line it sees proves it started.
     try (Jedis client = new Jedis("127.0.0.1", port)) {
-      for (int i = 0; i < 200 && latch.getCount() > 0; i++) {
-        client.ping();
-        try {
-          latch.await(50, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    if (latch.getCount() > 0) {
-      throw new AssertionError("Waited in vain for " + what);
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      Await.until(
+          () -> {
+            client.ping();
+            return latch.getCount() == 0;
+          },
+          WAIT,
+          "Waited in vain for " + what);
     }
   }
 

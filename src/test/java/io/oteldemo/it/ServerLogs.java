@@ -1,12 +1,12 @@
 package io.oteldemo.it;
 
+import io.oteldemo.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -77,13 +77,10 @@ public final class ServerLogs {
     if (answer.status() != 404) {
       throw new AssertionError("the marker request should be a 404: " + answer);
     }
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (messages().stream().noneMatch(line -> line.contains(marker))) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("messages.log did not show the marker " + marker + " in 10 s");
-      }
-      pause(50);
-    }
+    Await.until(
+        () -> messages().stream().anyMatch(line -> line.contains(marker)),
+        Duration.ofSeconds(10),
+        "messages.log did not show the marker " + marker);
     return marker;
   }
 
@@ -97,20 +94,26 @@ public final class ServerLogs {
    * logged before it. The mark's own lines are not returned.
    */
   public static List<String> linesAfter(int before) {
-    int start = messages().size();
+    int from = Math.max(before, messages().size());
     writeMark();
-    Instant deadline = Instant.now().plus(MARK_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      List<String> lines = messages();
-      for (int i = Math.max(before, start); i < lines.size(); i++) {
-        if (lines.get(i).contains(CONFIGURATION_UPDATED) || lines.get(i).contains(NOT_UPDATED)) {
-          return withoutMark(lines.subList(before, i + 1));
-        }
-      }
-      pause();
+    List<String> lines =
+        Await.value(ServerLogs::messages, read -> updateAt(read, from) >= 0, MARK_TIMEOUT);
+    int update = updateAt(lines, from);
+    if (update < 0) {
+      throw new AssertionError(
+          "the server did not log its configuration update within " + MARK_TIMEOUT);
     }
-    throw new AssertionError(
-        "the server did not log its configuration update within " + MARK_TIMEOUT);
+    return withoutMark(lines.subList(before, update + 1));
+  }
+
+  /** The index of the first line from {@code from} on that ends a configuration update, or -1. */
+  private static int updateAt(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).contains(CONFIGURATION_UPDATED) || lines.get(i).contains(NOT_UPDATED)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void writeMark() {
@@ -129,29 +132,6 @@ public final class ServerLogs {
   /** The lines of a configuration update (start, the drop-in read, end). */
   private static List<String> withoutMark(List<String> lines) {
     return lines.stream().filter(line -> MARK_MESSAGES.stream().noneMatch(line::contains)).toList();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  /** Gives the logging thread time to write what the requests before caused. */
-  public static void settle() {
-    pause(1500);
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   private static LogFile read(Path file) {

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oteldemo.testing.Await;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,25 +133,22 @@ public class TraceDemoIT {
 
   /** messages.log up to the line that holds {@code marker}, once it is there (at most 15 s). */
   private static List<String> linesUntil(String marker) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(deadline)) {
-      List<String> lines = ServerLogs.messages();
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).contains(marker)) {
-          return lines.subList(0, i);
-        }
-      }
-      pause();
+    Duration within = Duration.ofSeconds(15);
+    List<String> lines =
+        Await.value(ServerLogs::messages, read -> indexOf(read, marker) >= 0, within);
+    int at = indexOf(lines, marker);
+    if (at < 0) {
+      throw new AssertionError("messages.log has no line with " + marker + " after " + within);
     }
-    throw new AssertionError("messages.log has no line with " + marker + " after 15 s");
+    return lines.subList(0, at);
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+  private static int indexOf(List<String> lines, String marker) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(marker)) {
+        return i;
+      }
     }
+    return -1;
   }
 }

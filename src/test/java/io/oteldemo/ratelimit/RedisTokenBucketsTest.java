@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.redis.RedisDeployment;
 import io.oteldemo.redis.RedisProcess;
+import io.oteldemo.testing.Await;
 import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -74,18 +74,17 @@ class RedisTokenBucketsTest {
   }
 
   @Test
-  void aTokenComesBackAfterTheRetryAfter() throws InterruptedException {
+  void aTokenComesBackAfterTheRetryAfter() {
     RateLimitDecision refused = null;
     for (int i = 0; i < 4; i++) {
       refused = buckets.take(subject, THREE_PER_TWO_SECONDS);
     }
     assertFalse(refused.allowed(), "expected the 4th take to be refused");
-    Instant deadline = Instant.now().plusSeconds(3);
-    RateLimitDecision later;
-    do {
-      Thread.sleep(50);
-      later = buckets.take(subject, THREE_PER_TWO_SECONDS);
-    } while (!later.allowed() && Instant.now().isBefore(deadline));
+    RateLimitDecision later =
+        Await.value(
+            () -> buckets.take(subject, THREE_PER_TWO_SECONDS),
+            RateLimitDecision::allowed,
+            Duration.ofSeconds(3));
     assertTrue(
         later.allowed(),
         "expected a token back within 3 s (retry-after was " + refused.retryAfterSeconds() + " s)");
@@ -133,15 +132,13 @@ class RedisTokenBucketsTest {
   }
 
   @Test
-  void anIdleBucketGoesAwayOnItsOwn() throws InterruptedException {
+  void anIdleBucketGoesAwayOnItsOwn() {
     RateLimitPolicy onePerSecond = new RateLimitPolicy("download", 1, Duration.ofSeconds(1));
     buckets.take(subject, onePerSecond);
     String key = RedisTokenBuckets.key(subject, onePerSecond);
-    Instant deadline = Instant.now().plusMillis(2500);
-    while (client.exists(key) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-    }
-    assertFalse(client.exists(key), "expected the key of an idle bucket to expire");
+    assertFalse(
+        Await.value(() -> client.exists(key), exists -> !exists, Duration.ofMillis(2500)),
+        "expected the key of an idle bucket to expire");
     assertTrue(
         buckets.take(subject, onePerSecond).allowed(), "expected a full bucket after it expired");
   }

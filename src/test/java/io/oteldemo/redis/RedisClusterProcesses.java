@@ -1,5 +1,6 @@
 package io.oteldemo.redis;
 
+import io.oteldemo.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -7,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,17 +189,6 @@ public final class RedisClusterProcesses implements RedisDeployment {
   }
 
   static void await(java.util.function.BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(FORM_TIMEOUT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Waited in vain for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Await.until(condition, FORM_TIMEOUT, "Waited in vain for " + what);
   }
 }

@@ -1,12 +1,12 @@
 package io.oteldemo.redis;
 
+import io.oteldemo.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,28 +140,28 @@ public final class RedisProcess implements RedisDeployment {
   }
 
   private void awaitAnswer() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      try (UnifiedJedis client = client(Duration.ofMillis(500))) {
-        if ("PONG".equals(client.ping())) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        pause();
-      }
+    Await.until(this::answers, START_TIMEOUT, "redis-server did not answer on port " + port);
+  }
+
+  private boolean answers() {
+    try (UnifiedJedis client = client(Duration.ofMillis(500))) {
+      return "PONG".equals(client.ping());
+    } catch (RuntimeException e) {
+      return false;
     }
-    throw new IllegalStateException("redis-server did not answer on port " + port);
   }
 
   private void awaitPortFree() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      try (ServerSocket socket =
-          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return;
-      } catch (IOException e) {
-        pause();
-      }
+    Await.until(
+        this::portFree, START_TIMEOUT, "port " + port + " still taken after redis-server stopped");
+  }
+
+  private boolean portFree() {
+    try (ServerSocket socket =
+        new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -170,15 +170,6 @@ public final class RedisProcess implements RedisDeployment {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
