@@ -6,22 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.testing.Await;
 import io.oteldemo.testing.RedisServer;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The slot lock against a real redis-server, taken by two clients as by two replicas. */
 @RedisServer
-class RedisJobSlotLockTest {
-
-  private static final Duration HOLD = Duration.ofSeconds(30);
-  private static final JobSlot SLOT =
-      new JobSlot("alice", LocalDate.of(2026, 1, 25), Optional.of("iphone_stuart"));
+class RedisJobSlotLockTest extends JobSlotLockContract {
 
   private UnifiedJedis clientA;
   private RedisJobSlotLock replicaA;
@@ -34,11 +26,14 @@ class RedisJobSlotLockTest {
     replicaB = new RedisJobSlotLock(clientB);
   }
 
-  @Test
-  void oneHolderAcrossReplicas() {
-    assertTrue(replicaA.tryLock(SLOT, "t1", HOLD));
-    assertFalse(replicaB.tryLock(SLOT, "t2", HOLD));
-    assertTrue(replicaB.tryLock(new JobSlot("bob", SLOT.date(), SLOT.deviceId()), "t3", HOLD));
+  @Override
+  JobSlotLock lock() {
+    return replicaA;
+  }
+
+  @Override
+  JobSlotLock otherReplica() {
+    return replicaB;
   }
 
   @Test
@@ -47,17 +42,6 @@ class RedisJobSlotLockTest {
 
     assertTrue(replicaB.tryLock(SLOT, "t1", HOLD), "the same token again");
     assertFalse(replicaB.tryLock(SLOT, "t2", HOLD), "still held by t1");
-  }
-
-  @Test
-  void onlyTheHolderReleases() {
-    replicaA.tryLock(SLOT, "t1", HOLD);
-
-    replicaB.unlock(SLOT, "t2");
-    assertFalse(replicaB.tryLock(SLOT, "t2", HOLD), "still held by t1");
-
-    replicaA.unlock(SLOT, "t1");
-    assertTrue(replicaB.tryLock(SLOT, "t2", HOLD));
   }
 
   @Test
@@ -70,15 +54,5 @@ class RedisJobSlotLockTest {
     Await.until(
         () -> replicaB.tryLock(SLOT, "t2", HOLD),
         "a lock whose holder never released should expire");
-  }
-
-  @ParameterizedTest
-  @MethodSource("io.oteldemo.testing.AwkwardSubjects#subjects")
-  void anyOwnersSlotIsLockedAndReleased(String owner) {
-    JobSlot slot = new JobSlot(owner, SLOT.date(), SLOT.deviceId());
-    assertTrue(replicaA.tryLock(slot, "t1", HOLD), "locked for " + owner);
-    assertFalse(replicaB.tryLock(slot, "t2", HOLD));
-    replicaA.unlock(slot, "t1");
-    assertTrue(replicaB.tryLock(slot, "t2", HOLD));
   }
 }
