@@ -164,8 +164,17 @@ class AuthConfigurationTest {
     Map<String, String> settings = cognito();
     settings.put("AWS_REGION", "us-gov-west-1");
     settings.put("COGNITO_USER_POOL_ID", "us-gov-west-1_Xyz9");
+    String issuer = "https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_Xyz9";
+    settings.put("mp.jwt.verify.issuer", issuer);
+    settings.put("AUTH_JWKS_LOCATION", issuer + "/.well-known/jwks.json");
 
-    from(settings);
+    AuthConfiguration configuration = from(settings);
+
+    assertEquals(issuer, configuration.issuer(), "the pool's issuer in that region");
+    assertEquals(
+        issuer + "/.well-known/jwks.json",
+        configuration.jwksLocation(),
+        "the pool's JWKS in that region");
   }
 
   @Test

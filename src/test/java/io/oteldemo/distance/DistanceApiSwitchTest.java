@@ -1,6 +1,5 @@
 package io.oteldemo.distance;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,8 +9,13 @@ import io.oteldemo.download.DownloadResource;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,14 +59,22 @@ class DistanceApiSwitchTest {
 
   @Test
   void offLeavesOtherResourcesAlone() {
-    assertDoesNotThrow(() -> switchSetTo("false", AnotherApi.class).filter(null));
+    List<String> calls = new ArrayList<>();
+    switchSetTo("false", AnotherApi.class).filter(recording(calls));
+    assertEquals(List.of(), calls, "the request should pass untouched, not be aborted");
   }
 
   @Test
   void onAndGroupsPassHereTheGroupsAreDecidedOnceTheCallerIsKnown() {
-    assertDoesNotThrow(() -> switchSetTo("true", DistanceResource.class).filter(null));
-    assertDoesNotThrow(
-        () -> switchSetTo("groups:beta-testers", DistanceResource.class).filter(null));
+    List<String> calls = new ArrayList<>();
+    switchSetTo("true", DistanceResource.class).filter(recording(calls));
+    DistanceApiSwitch groups = switchSetTo("groups:beta-testers", DistanceResource.class);
+    groups.filter(recording(calls));
+    assertEquals(List.of(), calls, "the request should pass untouched, not be aborted");
+
+    assertTrue(groups.setting().forGroups(), "the setting should be for groups");
+    assertTrue(groups.setting().permits(Set.of("beta-testers")), "on for a beta tester");
+    assertFalse(groups.setting().permits(Set.of("family")), "off for anyone else");
   }
 
   @Test
@@ -79,6 +91,18 @@ class DistanceApiSwitchTest {
     apiSwitch.resource = routedTo(resource);
     apiSwitch.load();
     return apiSwitch;
+  }
+
+  /** A request that records the names of the methods called on it. */
+  private static ContainerRequestContext recording(List<String> calls) {
+    return (ContainerRequestContext)
+        Proxy.newProxyInstance(
+            DistanceApiSwitchTest.class.getClassLoader(),
+            new Class<?>[] {ContainerRequestContext.class},
+            (proxy, method, args) -> {
+              calls.add(method.getName());
+              return null;
+            });
   }
 
   private static ResourceInfo routedTo(Class<?> resource) {
