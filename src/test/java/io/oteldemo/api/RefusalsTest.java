@@ -10,20 +10,16 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.oteldemo.telemetry.RequestTrace;
+import io.oteldemo.testing.CapturedLog;
 import io.oteldemo.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RefusalsTest {
 
@@ -37,36 +33,7 @@ class RefusalsTest {
           new RequestTrace(),
           clock);
 
-  private final Logger logger = Logger.getLogger(Refusals.class.getName());
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private boolean usedParentHandlers;
-
-  @BeforeEach
-  void captureLog() {
-    handler.setLevel(Level.ALL);
-    logger.addHandler(handler);
-    usedParentHandlers = logger.getUseParentHandlers();
-    logger.setUseParentHandlers(false);
-  }
-
-  @AfterEach
-  void releaseLog() {
-    logger.removeHandler(handler);
-    logger.setUseParentHandlers(usedParentHandlers);
-  }
+  @RegisterExtension final CapturedLog log = new CapturedLog(Refusals.class);
 
   @Test
   void everyRefusalIsCountedByKind() {
@@ -81,8 +48,8 @@ class RefusalsTest {
   void theFirstRefusalOfAKindIsLoggedAtOnceWithoutAStackTrace() {
     refusals.record(Refusal.malformedHeader("Accept"));
 
-    assertEquals(1, records.size(), () -> "one line: " + messages());
-    LogRecord line = records.get(0);
+    assertEquals(1, log.records().size(), () -> "one line: " + messages());
+    LogRecord line = log.records().get(0);
     assertNull(line.getThrown(), "no stack trace");
     assertTrue(line.getMessage().contains("malformed_header"), line.getMessage());
     assertTrue(line.getMessage().contains("Accept"), line.getMessage());
@@ -95,17 +62,18 @@ class RefusalsTest {
     for (int i = 0; i < 100; i++) {
       refusals.record(Refusal.malformedHeader("Accept"));
     }
-    assertEquals(1, records.size(), () -> "one line for 100 refusals: " + messages());
+    assertEquals(1, log.records().size(), () -> "one line for 100 refusals: " + messages());
 
     clock.advance(Refusals.LOG_INTERVAL.minusSeconds(1));
     refusals.record(Refusal.malformedHeader("Accept"));
-    assertEquals(1, records.size(), () -> "still one line within the interval: " + messages());
+    assertEquals(
+        1, log.records().size(), () -> "still one line within the interval: " + messages());
 
     clock.advance(Duration.ofSeconds(1));
     refusals.record(Refusal.malformedHeader("Accept"));
-    assertEquals(2, records.size(), () -> "a second line after the interval: " + messages());
+    assertEquals(2, log.records().size(), () -> "a second line after the interval: " + messages());
     assertTrue(
-        records.get(1).getMessage().contains("Refused 101 request(s)"),
+        log.records().get(1).getMessage().contains("Refused 101 request(s)"),
         () -> "the 100 since the first line, and this one: " + messages());
   }
 
@@ -116,18 +84,18 @@ class RefusalsTest {
     refusals.record(Refusal.refusedPath());
     refusals.record(Refusal.refusedPath());
 
-    assertEquals(3, records.size(), () -> "one line per kind: " + messages());
+    assertEquals(3, log.records().size(), () -> "one line per kind: " + messages());
   }
 
   @Test
   void theLogNamesNothingTheClientSent() {
     refusals.record(Refusal.malformedPath());
 
-    assertFalse(records.get(0).getMessage().contains("%"), records.get(0).getMessage());
+    assertFalse(log.records().get(0).getMessage().contains("%"), log.records().get(0).getMessage());
   }
 
   private List<String> messages() {
-    return records.stream().map(LogRecord::getMessage).toList();
+    return log.records().stream().map(LogRecord::getMessage).toList();
   }
 
   private Map<String, Long> countsByKind() {

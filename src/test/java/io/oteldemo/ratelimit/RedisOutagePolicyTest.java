@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
+import io.oteldemo.testing.CapturedLog;
 import io.oteldemo.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 class RedisOutagePolicyTest {
@@ -29,37 +26,8 @@ class RedisOutagePolicyTest {
   private static final RuntimeException FAILURE =
       new JedisConnectionException("Failed to connect to redis://gateway:s3cret@127.0.0.1:6379/0");
 
-  private final Logger logger = Logger.getLogger(RedisOutagePolicy.class.getName());
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  @RegisterExtension final CapturedLog log = new CapturedLog(RedisOutagePolicy.class);
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-  private boolean usedParentHandlers;
-
-  @BeforeEach
-  void captureLog() {
-    handler.setLevel(Level.ALL);
-    logger.addHandler(handler);
-    usedParentHandlers = logger.getUseParentHandlers();
-    logger.setUseParentHandlers(false);
-  }
-
-  @AfterEach
-  void releaseLog() {
-    logger.removeHandler(handler);
-    logger.setUseParentHandlers(usedParentHandlers);
-  }
 
   @Test
   void failingOpenLetsThroughUndecidedAndCounts() {
@@ -129,8 +97,8 @@ class RedisOutagePolicyTest {
     clock.advance(Duration.ofSeconds(61));
     policy.decide(CALCULATE, FAILURE);
     assertEquals(2, warnings(), "expected two warnings");
-    String first = message(records.get(0));
-    String second = message(records.get(1));
+    String first = message(log.records().get(0));
+    String second = message(log.records().get(1));
     for (String message : List.of(first, second)) {
       assertFalse(message.contains("redis://"), "expected no Redis URL logged: " + message);
       assertFalse(message.contains("s3cret"), "expected no password logged: " + message);
@@ -154,7 +122,7 @@ class RedisOutagePolicyTest {
   }
 
   private long warnings() {
-    return records.stream().filter(record -> record.getLevel() == Level.WARNING).count();
+    return log.records().stream().filter(record -> record.getLevel() == Level.WARNING).count();
   }
 
   private static String message(LogRecord record) {

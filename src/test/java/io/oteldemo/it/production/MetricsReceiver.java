@@ -1,12 +1,6 @@
 package io.oteldemo.it.production;
 
-import com.sun.net.httpserver.HttpServer;
 import io.oteldemo.testing.Await;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,40 +17,22 @@ import java.util.function.DoublePredicate;
  */
 final class MetricsReceiver implements AutoCloseable {
 
-  private final HttpServer server;
   private final Map<String, Map<Map<String, String>, OtlpMetrics.Point>> series =
       new ConcurrentHashMap<>();
   private final AtomicLong exports = new AtomicLong();
+  private final OtlpHttpEndpoint endpoint = new OtlpHttpEndpoint("/v1/metrics", this::receive);
 
-  MetricsReceiver() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private void receive(byte[] body) throws java.io.IOException {
+    for (OtlpMetrics.Point point : OtlpMetrics.read(body)) {
+      series
+          .computeIfAbsent(point.metric(), name -> new ConcurrentHashMap<>())
+          .put(point.attributes(), point);
     }
-    server.createContext(
-        "/v1/metrics",
-        exchange -> {
-          try (InputStream body = exchange.getRequestBody()) {
-            for (OtlpMetrics.Point point : OtlpMetrics.read(body.readAllBytes())) {
-              series
-                  .computeIfAbsent(point.metric(), name -> new ConcurrentHashMap<>())
-                  .put(point.attributes(), point);
-            }
-            exports.incrementAndGet();
-            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(200, -1);
-          } catch (IOException | RuntimeException e) {
-            exchange.sendResponseHeaders(400, -1);
-          } finally {
-            exchange.close();
-          }
-        });
-    server.start();
+    exports.incrementAndGet();
   }
 
   String endpoint() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/metrics";
+    return endpoint.url();
   }
 
   Set<String> names() {
@@ -101,6 +77,6 @@ final class MetricsReceiver implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    endpoint.close();
   }
 }

@@ -1,12 +1,6 @@
 package io.oteldemo.it.production;
 
-import com.sun.net.httpserver.HttpServer;
 import io.oteldemo.testing.Await;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,33 +13,12 @@ import java.util.function.Predicate;
  */
 final class SpanReceiver implements AutoCloseable {
 
-  private final HttpServer server;
   private final List<OtlpSpans.Span> spans = new CopyOnWriteArrayList<>();
-
-  SpanReceiver() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext(
-        "/v1/traces",
-        exchange -> {
-          try (InputStream body = exchange.getRequestBody()) {
-            spans.addAll(OtlpSpans.read(body.readAllBytes()));
-            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(200, -1);
-          } catch (IOException | RuntimeException e) {
-            exchange.sendResponseHeaders(400, -1);
-          } finally {
-            exchange.close();
-          }
-        });
-    server.start();
-  }
+  private final OtlpHttpEndpoint endpoint =
+      new OtlpHttpEndpoint("/v1/traces", body -> spans.addAll(OtlpSpans.read(body)));
 
   String endpoint() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
+    return endpoint.url();
   }
 
   /** The spans of a trace received so far. */
@@ -63,6 +36,6 @@ final class SpanReceiver implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    endpoint.close();
   }
 }
