@@ -113,7 +113,9 @@ start() {
   launch
   for _ in $(seq 1 1200); do
     if ready; then
-      echo "Started in $(awk -v ns=$(($(date +%s%N) - began)) 'BEGIN { printf "%.1f", ns / 1e9 }') s" \
+      local seconds
+      seconds=$(awk -v ns=$(($(date +%s%N) - began)) 'BEGIN { printf "%.1f", ns / 1e9 }')
+      echo "Started in $seconds s" \
         "(server start to /health/ready = 200), server CPU $(cpu_seconds "$(cat "$PID_FILE")") s"
       cat >"$STATE/env" <<ENV
 BASE_URL=http://localhost:$HTTP_PORT
@@ -125,6 +127,7 @@ REDIS_PID=$(cat "$STATE/redis.pid")
 RATE_LIMITS="calculate=$RATE_LIMIT_CALCULATE status=$RATE_LIMIT_STATUS download=$RATE_LIMIT_DOWNLOAD (per minute unless N/Ws)"
 HOLD_DEVICE=$HOLD_DEVICE
 METRICS_EXPORTER=$METRICS_EXPORTER
+STARTUP_SECONDS=$seconds
 ENV
       echo "Ready: http://localhost:$HTTP_PORT (pid $(cat "$PID_FILE")), embedded worker on" \
         "127.0.0.1:$GRPC_PORT, Redis on 127.0.0.1:$REDIS_PORT; rate limits:" \

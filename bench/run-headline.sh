@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The headline benchmark in one command: builds, starts the benchmark server with its own Redis
 # (bench/bench-server.sh), runs io.oteldemo.load.bench.HeadlineBenchmark against it, prints the
-# table, the budget (PASS/FAIL), the server's RSS every 10 s, and stops everything, also on
-# failure. Targets: (1) a completed job's status, (2) whoami, (3) the worker's gRPC directly,
+# table, the budget (PASS/FAIL; its start-up line is this run's server start), the server's RSS
+# every 10 s, and stops everything, also on failure. Targets: (1) a completed job's status, (2) whoami, (3) the worker's gRPC directly,
 # (4) a processing job's status (pays the gRPC call to the worker on every request).
 #
 #   bench/run-headline.sh                      # 10 clients; 60 s warm-up per target, then 60 s each
@@ -33,7 +33,7 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
     filename="$PWD/target/bench/headline.jfr" >/dev/null
 fi
 ./mvnw -B -ntp -q -Pload -Djacoco.skip=true test-compile exec:exec@headline \
-  -Dheadline.args="baseUrl=$BASE_URL grpcPort=$GRPC_PORT serverPid=$SERVER_PID redisPid=$REDIS_PID users=$CLIENTS warmup=$WARMUP duration=$DURATION heldDevice=$HOLD_DEVICE only=$TARGETS"
+  -Dheadline.args="baseUrl=$BASE_URL grpcPort=$GRPC_PORT serverPid=$SERVER_PID redisPid=$REDIS_PID users=$CLIENTS warmup=$WARMUP duration=$DURATION heldDevice=$HOLD_DEVICE startup=$STARTUP_SECONDS only=$TARGETS"
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   jcmd "$SERVER_PID" JFR.stop name=headline >/dev/null
   echo "JFR recording: target/bench/headline.jfr"

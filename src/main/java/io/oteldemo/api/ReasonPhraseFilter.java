@@ -33,7 +33,7 @@ public class ReasonPhraseFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Optional<Method> setReason = reasonSetter(response);
+    Optional<Method> setReason = REASON_SETTERS.get(response.getClass());
     if (setReason.isEmpty()) {
       chain.doFilter(request, response);
       return;
@@ -52,9 +52,18 @@ public class ReasonPhraseFilter extends HttpFilter {
         });
   }
 
-  private static Optional<Method> reasonSetter(ServletResponse response) {
+  /** Looked up once per response class: a reflective lookup on every request is costly. */
+  private static final ClassValue<Optional<Method>> REASON_SETTERS =
+      new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> responseClass) {
+          return reasonSetter(responseClass);
+        }
+      };
+
+  private static Optional<Method> reasonSetter(Class<?> responseClass) {
     try {
-      return Optional.of(response.getClass().getMethod("setReason", String.class));
+      return Optional.of(responseClass.getMethod("setReason", String.class));
     } catch (NoSuchMethodException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.oteldemo.auth;
 
+import io.oteldemo.auth.VerifiedTokens.Verified;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,8 @@ import org.jose4j.jwx.JsonWebStructure;
  * token's {@code kid} (and its critical header parameters), the issuer, a required {@code exp}, the
  * registered claims' types and times within the clock skew; plus what Liberty checks itself ({@link
  * LibertyClaimRules}) and the claims the user is made of ({@link CognitoClaims#problem}). The token
- * is parsed once; its claims are handed on.
+ * is parsed once; its claims are handed on. A token accepted before is taken from {@link
+ * VerifiedTokens}: not parsed or its signature checked again, only its times and its key.
  */
 final class TokenVerifier {
 
@@ -47,9 +49,13 @@ final class TokenVerifier {
           .setSkipSignatureVerification()
           .build();
 
+  /** Enough for the users one replica serves in a token's lifetime; about 2 KB each. */
+  static final int KEPT_TOKENS = 512;
+
   private final String issuer;
   private final Duration clockSkew;
   private final Function<String, SigningKeys> keys;
+  private final VerifiedTokens verified = new VerifiedTokens(KEPT_TOKENS);
 
   /**
    * @param keys the issuer's keys that should hold a key id (they may be fetched again for an
@@ -67,17 +73,36 @@ final class TokenVerifier {
    * @throws AuthenticationException saying why it is refused
    */
   CognitoClaims verify(String token, Instant now) {
+    Optional<Verified> known = verified.get(token);
+    if (known.isPresent() && signingKey(known.get().keyId()).equals(known.get().key())) {
+      // Signature, issuer and claims were checked; the times are checked again, as they change.
+      check(rules(null, now), known.get().context(), token);
+      return known.get().claims();
+    }
     JwtContext context = parse(token);
     JsonWebStructure jws = context.getJoseObjects().get(0);
     if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(jws.getAlgorithmHeaderValue())) {
       throw refused(Refusal.ALGORITHM.message);
     }
+    PublicKey key = signingKey(jws.getKeyIdHeaderValue());
+    check(rules(key, now), context, token);
+    CognitoClaims claims = CognitoClaims.verified(context.getJwtClaims());
+    verified.put(token, new Verified(context, key, claims));
+    return claims;
+  }
+
+  /** How many accepted tokens are kept (for tests). */
+  int kept() {
+    return verified.size();
+  }
+
+  private void check(JwtConsumer rules, JwtContext context, String token) {
     try {
-      verifier(signingKey(jws.getKeyIdHeaderValue()), now).processContext(context);
+      rules.processContext(context);
     } catch (InvalidJwtException e) {
+      verified.forget(token);
       throw refused(reason(e.getErrorDetails()));
     }
-    return CognitoClaims.verified(context.getJwtClaims());
   }
 
   private static JwtContext parse(String token) {
@@ -107,11 +132,17 @@ final class TokenVerifier {
         .orElseThrow(() -> refused("The token's signing key is not recognised"));
   }
 
-  /** Liberty's second pass, with the checks Liberty adds and the claims we read. */
-  private JwtConsumer verifier(PublicKey key, Instant now) {
-    return new JwtConsumerBuilder()
+  /**
+   * Liberty's second pass, with the checks Liberty adds and the claims we read; without a key, the
+   * same checks but the signature's (for a token whose signature was checked with its key).
+   */
+  private JwtConsumer rules(PublicKey key, Instant now) {
+    JwtConsumerBuilder builder =
+        key == null
+            ? new JwtConsumerBuilder().setSkipSignatureVerification()
+            : new JwtConsumerBuilder().setVerificationKey(key);
+    return builder
         .setJwsAlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-        .setVerificationKey(key)
         .setExpectedIssuer(issuer)
         .setSkipDefaultAudienceValidation()
         .setRequireExpirationTime()

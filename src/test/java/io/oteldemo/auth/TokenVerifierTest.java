@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,54 @@ class TokenVerifierTest {
 
   private static void assertContains(String text, String part) {
     assertTrue(text.contains(part), "expected \"" + part + "\" in: " + text);
+  }
+
+  @Test
+  void aTokenSentAgainIsKeptAndItsTimesAreCheckedOnEveryUse() throws Exception {
+    Map<String, Object> claims = claims();
+    claims.put("exp", NOW.plusSeconds(120).getEpochSecond());
+    String token = issuer.sign(claims);
+    TokenVerifier verifier = new TokenVerifier(DevIssuer.ISSUER, SKEW, keyId -> keys);
+
+    assertEquals(SECRET_SUB, verifier.verify(token, NOW).subject());
+    assertEquals(1, verifier.kept(), "an accepted token is kept");
+    assertEquals(
+        SECRET_SUB,
+        verifier.verify(token, NOW.plusSeconds(170)).subject(),
+        "expired 50 s ago, within the skew");
+    AuthenticationException expired =
+        assertThrows(
+            AuthenticationException.class, () -> verifier.verify(token, NOW.plusSeconds(180)));
+    assertEquals("The token has expired", expired.getMessage());
+    assertEquals(0, verifier.kept(), "a refused token is not kept");
+  }
+
+  @Test
+  void aKeptTokenIsRefusedOnceTheIssuerNoLongerHasItsKey(@TempDir Path otherDir) throws Exception {
+    DevIssuer.openOrCreate(otherDir);
+    SigningKeys rotated = SigningKeys.parse(Files.readString(otherDir.resolve("jwks.json")));
+    AtomicReference<SigningKeys> current = new AtomicReference<>(keys);
+    TokenVerifier verifier = new TokenVerifier(DevIssuer.ISSUER, SKEW, keyId -> current.get());
+    String token = issuer.sign(claims());
+    verifier.verify(token, NOW);
+
+    current.set(rotated);
+
+    AuthenticationException refused =
+        assertThrows(AuthenticationException.class, () -> verifier.verify(token, NOW));
+    assertEquals("The token's signing key is not recognised", refused.getMessage());
+  }
+
+  @Test
+  void theKeptTokensAreBounded() throws Exception {
+    TokenVerifier verifier = new TokenVerifier(DevIssuer.ISSUER, SKEW, keyId -> keys);
+
+    for (int i = 0; i <= TokenVerifier.KEPT_TOKENS; i++) {
+      verifier.verify(
+          issuer.sign(issuer.accessTokenClaims("user-" + i, "u", List.of(), NOW, 600)), NOW);
+      assertTrue(verifier.kept() <= TokenVerifier.KEPT_TOKENS, "kept: " + verifier.kept());
+    }
+    assertTrue(verifier.kept() > 0, "the newest token is kept");
   }
 
   @Test

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * baseUrl, tokens or issuerDir, users (clients, 10), duration (measured seconds per target, 60),
  * warmup (seconds per target, 60), grpcPort (the embedded worker's port), heldDevice (the device
  * the worker holds, bench_held), serverPid (the server JVM, for RSS, heap and CPU time), redisPid
- * (its Redis, for CPU time) and only (e.g. 1,2: just those targets, for A/B runs and profiling).
+ * (its Redis, for CPU time), startup (the seconds from {@code server start} to ready, as
+ * bench/bench-server.sh measured them) and only (e.g. 1,2: just those targets, for A/B runs and
+ * profiling).
  */
 public final class HeadlineBenchmark {
 
@@ -47,6 +49,8 @@ public final class HeadlineBenchmark {
     long pid = Long.parseLong(System.getProperty("serverPid", "0"));
     long redisPid = Long.parseLong(System.getProperty("redisPid", "0"));
     Set<Integer> only = targetNumbers(System.getProperty("only", ""));
+    String startup = System.getProperty("startup", "");
+    Double startupSeconds = startup.isBlank() ? null : Double.valueOf(startup);
 
     JobFixtures fixtures = new JobFixtures(settings.baseUrl());
     List<String> tokens = settings.tokens(settings.users());
@@ -104,7 +108,7 @@ public final class HeadlineBenchmark {
         results.put(
             target.getKey(), loop.run(target.getValue(), settings.duration(), pid, redisPid));
       }
-      Report.print(results, server);
+      Report.print(results, server, startupSeconds);
     }
   }
 
