@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Builds the container image from the unchanged Dockerfile and runs it the way the manifests say,
-# with podman: first as a single container with the base Deployment's security settings, then as
-# the pod that `podman kube play` makes of the dev overlay, next to a Redis. No registry is
-# reachable, so both base images of the Dockerfile are stand-ins built here and tagged under the
-# production names (kubernetes/smoke/, docs/OPERATIONS.md "Smoke test of the image and the pod").
+# with podman: first as a single container with the base Deployment's security settings, reading
+# the locations from the OwnTracks Recorder files; then as the pod that `podman kube play` makes of
+# the dev overlay, next to a Redis and a PostgreSQL that holds the same sample data, read through
+# the manifests' LOCATIONS_DB_URL (pointed at it) and the Secret's LOCATIONS_DB_USER and
+# LOCATIONS_DB_PASSWORD: the pod's job must come out as the container's did. No registry is
+# reachable, so both base images of the Dockerfile, the Redis and the PostgreSQL are stand-ins built
+# here on one Debian rootfs, the first two tagged under the production names (kubernetes/smoke/,
+# docs/OPERATIONS.md "Smoke test of the image and the pod").
 #
 #   sudo kubernetes/smoke-test.sh        # as root; CI=true installs the packages it needs
 #
@@ -19,6 +23,11 @@ PACKAGES=(podman buildah runc mmdebstrap yq curl)
 ROOTFS_PACKAGES="openjdk-17-jdk-headless,ca-certificates,curl,unzip,procps"
 APP_IMAGE=localhost/otel-demo:smoke
 REDIS_IMAGE_NAME=localhost/otel-demo-smoke/redis
+POSTGRES_IMAGE_NAME=localhost/otel-demo-smoke/postgresql
+# The pod's PostgreSQL: the owner that loads the sample data, and the application's role, which may
+# only read the table (as kubernetes/extras/otel-demo-secrets.yaml asks of an operator's).
+POSTGRES_OWNER=owntracks_owner
+POSTGRES_READER=otel_demo_reader
 ROOTFS_IMAGE_NAME=localhost/otel-demo-smoke/bookworm-jdk
 # The rootfs as an image: what the JDK stand-in's users (the Dockerfile's build stage) expect.
 IMPORT_CHANGES=(--change 'ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
@@ -212,6 +221,9 @@ base_images() {
   podman build --pull=never --isolation chroot --build-arg BASE="$ROOTFS_IMAGE" \
     -t "$REDIS_IMAGE_NAME:$key" "$SMOKE/redis" || return 1
   REDIS_IMAGE="$REDIS_IMAGE_NAME:$key"
+  podman build --pull=never --isolation chroot --build-arg BASE="$ROOTFS_IMAGE" \
+    -t "$POSTGRES_IMAGE_NAME:$key" "$SMOKE/postgresql" || return 1
+  POSTGRES_IMAGE="$POSTGRES_IMAGE_NAME:$key"
 }
 
 # docker.io/library/ for the short names Docker Hub resolves, as podman stores them.
@@ -317,14 +329,15 @@ issuer() {
 }
 
 # What the smoke test sets on top of the manifests' environment: the embedded worker on the
-# sample data (the Recorder files: a blank LOCATIONS_DB_URL overrides the manifests' PostgreSQL,
-# which is not next to the pod), and the test issuer instead of Cognito. CSV files go to /tmp, a
-# writable volume. There is no collector, so no exporter (trace ids are still made).
+# sample data, and the test issuer instead of Cognito. The location store is $2: "files" (the
+# Recorder files: a blank LOCATIONS_DB_URL overrides the manifests' PostgreSQL) or "postgresql"
+# (the manifests' LOCATIONS_DB_URL stays; the pod's Secret adds its user and password). CSV files go
+# to /tmp, a writable volume. There is no collector, so no exporter (trace ids are still made).
 smoke_settings() {
-  local data="$1"
+  local data="$1" store="$2"
+  if [ "$store" = files ]; then echo "LOCATIONS_DB_URL="; fi
   cat <<EOF
 DISTANCE_SERVICE_ENDPOINT=embedded
-LOCATIONS_DB_URL=
 LOCATION_DATA_PATH=$data/owntracks
 CSV_STORAGE_PATH=/tmp/worker-csv
 MP_JWT_VERIFY_ISSUER=$ISSUER_URL
@@ -523,7 +536,7 @@ container_arguments() {
   {
     manifest "$rendered" '.[] | select(.kind == "ConfigMap") | .data | to_entries[] | "\(.key)=\(.value)"'
     manifest "$rendered" "$container.env // [] | .[] | \"\\(.name)=\\(.value)\""
-    smoke_settings /smoke
+    smoke_settings /smoke files
   } >"$WORK/container.env"
   ARGS+=(--env-file "$WORK/container.env" -v "$WORK/smoke-data:/smoke:ro")
   MOUNT_PATHS="$(manifest "$rendered" "$container.volumeMounts[].mountPath")"
@@ -626,7 +639,7 @@ run_container() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 5. The pod: the dev overlay through `podman kube play`, next to a Redis
+# 5. The pod: the dev overlay through `podman kube play`, next to a Redis and a PostgreSQL
 
 pod_pid() {
   local infra
@@ -634,8 +647,9 @@ pod_pid() {
   podman inspect -f '{{.State.Pid}}' "$infra" 2>/dev/null
 }
 
-# The Secret that operators create (kubernetes/extras/otel-demo-secrets.yaml), holding the smoke
-# settings too: a later envFrom source wins, so they override the ConfigMap's values.
+# The Secret that operators create (kubernetes/extras/otel-demo-secrets.yaml), with the location
+# store's role, and holding the smoke settings too: a later envFrom source wins, so they override
+# the ConfigMap's values.
 pod_secret() {
   local data="$1" secret
   secret="$(manifest "$WORK/dev.json" '.[] | select(.kind == "Deployment")
@@ -644,7 +658,9 @@ pod_secret() {
   {
     echo "COGNITO_USER_POOL_ID=us-east-1_smoketest"
     echo "REDIS_URL=redis://127.0.0.1:6379"
-    smoke_settings "$data"
+    echo "LOCATIONS_DB_USER=$POSTGRES_READER"
+    echo "LOCATIONS_DB_PASSWORD=$POSTGRES_READER_PASSWORD"
+    smoke_settings "$data" postgresql
   } | jq -R -s 'split("\n") | map(select(length > 0) | capture("^(?<key>[^=]+)=(?<value>.*)$"))
       | map({(.key): (.value | @base64)}) | add' >"$WORK/secret.json"
   podman secret rm "$secret" >/dev/null 2>&1
@@ -668,6 +684,68 @@ redis_holds_rate_limits() {
   keys="$(podman exec "$REDIS_CONTAINER" redis-cli -p 6379 --scan --pattern "rl:{$SMOKE_SUB}:*")"
   echo "keys: ${keys:-none}"
   [ -n "$keys" ]
+}
+
+# The PostgreSQL stand-in in the pod, started alone (with the pod's infra container): the owner
+# and the application's role are made, the sample data is loaded with the project's own loader
+# (./mvnw exec:exec@load-sample-locations, run on this machine inside the pod's network namespace),
+# and the application's role may read the table.
+postgres_in_pod() {
+  podman create --pod "$POD" --name "$POSTGRES_CONTAINER" "$POSTGRES_IMAGE" \
+    -c listen_addresses=127.0.0.1 -c port=5432 || return 1
+  podman start "$POSTGRES_CONTAINER" || return 1
+  local deadline=$((SECONDS + 60))
+  until podman exec "$POSTGRES_CONTAINER" pg_isready -q -h 127.0.0.1 -p 5432; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 1
+  done
+  podman exec -i "$POSTGRES_CONTAINER" psql -q -h /tmp -U postgres -v ON_ERROR_STOP=1 <<SQL \
+    || return 1
+CREATE ROLE $POSTGRES_OWNER LOGIN PASSWORD '$POSTGRES_OWNER_PASSWORD';
+CREATE DATABASE owntracks OWNER $POSTGRES_OWNER;
+CREATE ROLE $POSTGRES_READER LOGIN PASSWORD '$POSTGRES_READER_PASSWORD';
+SQL
+  NETNS_PID="$(pod_pid)"
+  (cd "$ROOT" && LOCATIONS_DB_URL=jdbc:postgresql://127.0.0.1:5432/owntracks \
+    LOCATIONS_DB_USER="$POSTGRES_OWNER" LOCATIONS_DB_PASSWORD="$POSTGRES_OWNER_PASSWORD" \
+    nsenter --net="/proc/$NETNS_PID/ns/net" ./mvnw --batch-mode -q -o \
+      exec:exec@load-sample-locations) || return 1
+  podman exec "$POSTGRES_CONTAINER" psql -q -h /tmp -U postgres -d owntracks -v ON_ERROR_STOP=1 \
+    -c "GRANT SELECT ON public.locations TO $POSTGRES_READER"
+}
+
+# The rows the loader put in: every location record of the sample data's .rec files.
+postgres_holds_the_sample_data() {
+  local rows records
+  rows="$(podman exec "$POSTGRES_CONTAINER" psql -At -h /tmp -U postgres -d owntracks \
+    -c 'SELECT count(*) FROM public.locations')"
+  records="$(find "$ROOT/sample-data/owntracks/rec" -name '*.rec' -exec cat {} + \
+    | awk -F'\t' '$2 ~ /^ *\* *$/ && $3 ~ /"_type": *"location"/' | wc -l)"
+  echo "rows: $rows, location records: $records"
+  [ -n "$rows" ] && [ "$rows" -gt 0 ] && [ "$rows" = "$records" ]
+}
+
+# GET /db/status on the API's port, with the token: the store is the pod's PostgreSQL.
+db_status_is_postgresql() {
+  local code
+  code="$(http -o "$WORK/db-status.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    http://127.0.0.1:9080/db/status)"
+  echo "$code $(cat "$WORK/db-status.json")"
+  [ "$code" = 200 ] && jq -e '.status == "connected" and .database == "owntracks"
+    and (.server_version | startswith("PostgreSQL "))' "$WORK/db-status.json" >/dev/null
+}
+
+# The pod's job (PostgreSQL) came out as the container's (Recorder files): the same figures, all
+# but the time it took, and the same CSV bytes.
+same_results() {
+  local where
+  for where in container pod; do
+    jq -S '.result | del(.processing_time_ms)' "$WORK/$where/job.json" \
+      >"$WORK/$where/figures.json" || return 1
+  done
+  diff "$WORK/container/figures.json" "$WORK/pod/figures.json" \
+    && cmp "$WORK/container/result.csv" "$WORK/pod/result.csv" \
+    && [ "$(jq -r '.result.total_locations // 0' "$WORK/pod/job.json")" -gt 0 ]
 }
 
 # No network but the pod's own loopback; started once the Redis is in it.
@@ -700,11 +778,21 @@ run_pod() {
   podman volume rm -f "$claim" >/dev/null 2>&1
   POD_VOLUMES+=("$claim")
   require "volume $claim holds the sample data and the test issuer's JWKS" fill_volume "$claim"
-  require "Secret created (Cognito client, REDIS_URL, smoke settings)" pod_secret "$mount"
+  # Passwords of this run only.
+  POSTGRES_OWNER_PASSWORD="owner-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+  POSTGRES_READER_PASSWORD="reader-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+  require "Secret created (Cognito client, REDIS_URL, the location store's role, smoke settings)" \
+    pod_secret "$mount"
   # The pod has no network but its loopback, where every request goes; kube play would map the
-  # container's ports, which needs a bridge, so they are left out.
+  # container's ports, which needs a bridge, so they are left out. The ConfigMap's LOCATIONS_DB_URL
+  # keeps its database and parameters but points at the PostgreSQL in the pod.
   manifest "$WORK/dev.json" '.[] | select(.kind == "Deployment" or .kind == "ConfigMap")
-    | del(.spec.template.spec.containers[]?.ports)' | jq -r '"---", tojson' >"$WORK/pod.yaml"
+    | del(.spec.template.spec.containers[]?.ports)
+    | if .kind == "ConfigMap" and .data.LOCATIONS_DB_URL then
+        .data.LOCATIONS_DB_URL |= sub("//[^/]*/"; "//127.0.0.1:5432/") else . end' \
+    | jq -r '"---", tojson' >"$WORK/pod.yaml"
+  info "pod: LOCATIONS_DB_URL=$(jq -r 'select(.kind? == "ConfigMap") | .data.LOCATIONS_DB_URL' \
+    <(grep -v '^---$' "$WORK/pod.yaml"))"
   podman pod rm -f "$deployment-pod-0" >/dev/null 2>&1
   require "podman kube play of the dev overlay's Deployment and ConfigMap (pod created)" \
     kube_play "$WORK/pod.yaml"
@@ -713,6 +801,11 @@ run_pod() {
   require "Redis stand-in added to the pod, on its loopback" \
     podman create --pod "$POD" --name "$REDIS_CONTAINER" "$REDIS_IMAGE" \
       --bind 127.0.0.1 --port 6379 --save '' --appendonly no
+  POSTGRES_CONTAINER="otel-demo-smoke-postgresql-$$"
+  require "PostgreSQL stand-in added to the pod on 127.0.0.1:5432, the sample data loaded" \
+    postgres_in_pod
+  check "pod: the PostgreSQL stand-in holds every location record of the sample data" \
+    postgres_holds_the_sample_data
   started=$SECONDS
   require "pod starts" podman pod start "$POD"
   if wait_ready "$started" "$STARTUP_BUDGET" pod_pid; then
@@ -731,6 +824,10 @@ run_pod() {
     pod_container_has '{{.HostConfig.Memory}}' "$(numfmt --from=iec-i "$(manifest "$WORK/dev.json" '.[] | select(.kind == "Deployment") | .spec.template.spec.containers[0].resources.limits.memory')")"
   check "pod: /api/distance/jobs without a token answers 401" no_token_is_401
   flow pod
+  check "pod: GET /db/status with a token says connected to PostgreSQL's owntracks" \
+    db_status_is_postgresql
+  check "pod: the job's figures and CSV from PostgreSQL are the container's from the Recorder files" \
+    same_results
   check "pod: the calculate answer has RateLimit and RateLimit-Policy headers" \
     has_rate_limit_headers "$CALCULATE_HEADERS"
   check "pod: the rate-limit buckets are in the Redis stand-in (rl:{sub}:*)" redis_holds_rate_limits

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The names Prometheus holds for the metrics docs/METRICS.md lists: the catalogue table's
- * "Prometheus" column (a histogram as its _bucket, _sum and _count series) and the names the
- * section "From elsewhere" quotes.
+ * "Prometheus" column (a histogram as its _bucket, _sum and _count series), the same column of the
+ * connection pool's table in the section "From elsewhere", and the names that section quotes.
  */
 final class MetricCatalogue {
 
@@ -30,7 +30,11 @@ final class MetricCatalogue {
 
   static Set<String> parse(String markdown) {
     Set<String> names = new TreeSet<>(catalogueNames(section(markdown, "Catalogue")));
-    Matcher elsewhere = QUOTED_NAME.matcher(String.join("\n", section(markdown, "From elsewhere")));
+    List<String> fromElsewhere = section(markdown, "From elsewhere");
+    if (fromElsewhere.stream().anyMatch(line -> line.startsWith("|"))) {
+      names.addAll(catalogueNames(fromElsewhere));
+    }
+    Matcher elsewhere = QUOTED_NAME.matcher(String.join("\n", fromElsewhere));
     while (elsewhere.find()) {
       names.add(elsewhere.group(1));
     }

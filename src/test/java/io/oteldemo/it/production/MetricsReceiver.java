@@ -35,6 +35,18 @@ final class MetricsReceiver implements AutoCloseable {
     return endpoint.url();
   }
 
+  /**
+   * A server's settings that export its metrics here over OTLP/HTTP every half second, often enough
+   * for the tests to read them at once.
+   */
+  Map<String, String> exportSettings() {
+    return Map.of(
+        "OTEL_METRICS_EXPORTER", "otlp",
+        "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/protobuf",
+        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", endpoint(),
+        "OTEL_METRIC_EXPORT_INTERVAL", "500");
+  }
+
   Set<String> names() {
     return new TreeSet<>(series.keySet());
   }

@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.devdata.SampleLocations;
 import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.JobPolling;
+import io.oteldemo.testing.Await;
 import io.oteldemo.testing.TestPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,12 @@ class PostgresStoreIT {
 
   private static final String READER = "locations_reader";
   private static final String PASSWORD = "reader-" + Long.toHexString(System.nanoTime());
+  // The pool's one series, as Liberty names it, and its counts (docs/METRICS.md, From elsewhere).
+  private static final Map<String, String> POOL =
+      Map.of("io.openliberty.datasource.name", "jdbc/locations");
+  private static final String CONNECTIONS = "io.openliberty.connection_pool.connection.count";
+  private static final String FREE = "io.openliberty.connection_pool.connection.free";
+  private static final String HANDLES = "io.openliberty.connection_pool.handle.count";
   private static final String EVERY_LOCATION = "/db/locations?limit=100&sort=created_at&offset=";
 
   private static TestPostgres postgres;
@@ -115,6 +125,28 @@ class PostgresStoreIT {
   }
 
   @Test
+  void thePoolsMetricsAreExportedAsTheDocumentSays() throws IOException {
+    List<MetricsCatalogueIT.Row> rows = MetricsCatalogueIT.catalogue("From elsewhere");
+    MetricsReceiver metrics = server.metrics();
+    ApiClient user = server.user();
+    // Each status read takes a connection (a page's count would be cached, and another test needs
+    // its device's count uncached).
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, user.get("/db/status").status());
+    }
+    metrics.awaitCurrent();
+    assertTrue(
+        rows.size() >= 4,
+        () -> "the pool's rows in docs/METRICS.md: " + rows + "; received " + poolPoints(metrics));
+    for (MetricsCatalogueIT.Row row : rows) {
+      List<OtlpMetrics.Point> points = MetricsCatalogueIT.assertEmittedAsTheRowSays(metrics, row);
+      assertTrue(
+          points.stream().allMatch(point -> point.attributes().equals(POOL)),
+          () -> row.name() + "'s points are the pool's one series: " + points);
+    }
+  }
+
+  @Test
   void aThousandRefusedReadsLeakNoConnection() throws SQLException {
     ApiClient user = server.user();
     revokeReads(true);
@@ -127,6 +159,23 @@ class PostgresStoreIT {
     } finally {
       revokeReads(false);
     }
+    // What an operator sees: no connection handle held, every pooled connection free again.
+    MetricsReceiver metrics = server.metrics();
+    metrics.awaitCurrent();
+    for (String count : List.of(CONNECTIONS, FREE, HANDLES)) {
+      assertFalse(metrics.points(count).isEmpty(), () -> count + " is exported");
+    }
+    assertEquals(
+        0,
+        Await.value(
+            () -> metrics.value(CONNECTIONS, POOL) - metrics.value(FREE, POOL),
+            inUse -> inUse == 0,
+            Duration.ofSeconds(15)),
+        () -> "connections in use after the refused reads: " + poolPoints(metrics));
+    assertEquals(
+        0,
+        metrics.await(HANDLES, POOL, handles -> handles == 0),
+        () -> "connection handles held after the refused reads: " + poolPoints(metrics));
     for (int i = 0; i < 10; i++) {
       ApiClient.Answer page = user.get("/db/locations?device_id=pixel_alex&limit=1&offset=" + i);
       assertEquals(200, page.status(), () -> "a connection is free again: " + page);
@@ -179,6 +228,14 @@ class PostgresStoreIT {
           .forEach(location -> locations.add(without(location, "id")));
     }
     return locations;
+  }
+
+  /** Liberty's metrics as received, for the failure messages. */
+  private static List<OtlpMetrics.Point> poolPoints(MetricsReceiver metrics) {
+    return metrics.names().stream()
+        .filter(name -> name.startsWith("io.openliberty"))
+        .flatMap(name -> metrics.points(name).stream())
+        .toList();
   }
 
   private static JsonObject metrics(JsonObject job) {

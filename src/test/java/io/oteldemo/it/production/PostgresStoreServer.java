@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * driver in {@code jdbc/}, settings from the environment) whose location store is a PostgreSQL of
  * the tests' own: {@code LOCATIONS_DB_URL} set, and {@code LOCATION_DATA_PATH} a folder that does
  * not exist, so every location it reads comes from the database. The embedded worker computes from
- * the same store; no Redis.
+ * the same store; no Redis. Its metrics, the connection pool's among them, go to a receiver in this
+ * JVM as the production-like server's do.
  */
 final class PostgresStoreServer implements AutoCloseable {
 
@@ -27,6 +28,7 @@ final class PostgresStoreServer implements AutoCloseable {
   private final LibertyServer liberty;
   private final URI baseUri;
   private final URI managementUri;
+  private final MetricsReceiver metrics = new MetricsReceiver();
 
   PostgresStoreServer(String url, String user, String password) {
     Path build = Path.of(System.getProperty("it.build.dir", "target"));
@@ -37,7 +39,7 @@ final class PostgresStoreServer implements AutoCloseable {
     liberty.create(
         Path.of(System.getProperty("it.server.xml")),
         Path.of(System.getProperty("it.war")),
-        environment(build, url, user, password),
+        environment(build, url, user, password, metrics.exportSettings()),
         ports.bootstrapProperties(),
         ProductionServer.jvmOptions(ports, build));
     Path driver = driver();
@@ -63,7 +65,7 @@ final class PostgresStoreServer implements AutoCloseable {
 
   /** A deployment's environment with the tests' PostgreSQL as the only location store. */
   private static Map<String, String> environment(
-      Path build, String url, String user, String password) {
+      Path build, String url, String user, String password, Map<String, String> export) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("LOCATION_DATA_PATH", build.resolve(NAME + "-no-recorder-files").toString());
     settings.put("LOCATIONS_DB_URL", url);
@@ -72,6 +74,11 @@ final class PostgresStoreServer implements AutoCloseable {
     // The fault test sends a thousand requests: none of them may be a 429.
     settings.put("RATE_LIMIT_STATUS", "100000");
     settings.put("RATE_LIMIT_CALCULATE", "100000");
+    // The runtime-wide SDK, as kubernetes/base/config.env has it: Liberty's pool metrics come only
+    // from it, to the receiver in this JVM.
+    settings.put("OTEL_SDK_DISABLED", "false");
+    settings.put("OTEL_SERVICE_NAME", "otel-demo");
+    settings.putAll(export);
     return SettingsServer.environment(build.resolve(NAME + "-csv"), settings);
   }
 
@@ -90,9 +97,17 @@ final class PostgresStoreServer implements AutoCloseable {
     return liberty.messages();
   }
 
+  MetricsReceiver metrics() {
+    return metrics;
+  }
+
   @Override
   public void close() {
-    liberty.stop();
+    try {
+      liberty.stop();
+    } finally {
+      metrics.close();
+    }
   }
 
   /** The tests' database with the sample data, and a role that may only read the table. */

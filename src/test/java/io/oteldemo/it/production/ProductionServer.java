@@ -150,11 +150,8 @@ public final class ProductionServer implements ExtensionContext.Store.CloseableR
     env.put("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
     env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", spans.endpoint());
     env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
-    // Metrics to the receiver in this JVM, often enough for the tests to read them at once.
-    env.put("OTEL_METRICS_EXPORTER", "otlp");
-    env.put("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/protobuf");
-    env.put("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", metrics.endpoint());
-    env.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
+    // Metrics to the receiver in this JVM.
+    env.putAll(metrics.exportSettings());
     env.put("OTEL_LOGS_EXPORTER", "none");
     for (String method :
         List.of(
