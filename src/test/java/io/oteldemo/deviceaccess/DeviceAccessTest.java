@@ -7,39 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.auth.AccessDeniedException;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
-import java.util.ArrayList;
+import io.oteldemo.testing.CapturedLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The policy as the application applies it: the start's log line and the 403 it answers. */
 public class DeviceAccessTest {
 
   private static final String ALLOWED = "allowed";
 
-  private final Logger logger = Logger.getLogger(DeviceAccess.class.getName());
-  private final List<LogRecord> logged = new ArrayList<>();
-  private final Handler recorder =
-      new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-          logged.add(logRecord);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  @RegisterExtension final CapturedLog log = new CapturedLog(DeviceAccess.class);
 
   /** The bean as the container makes it, with this setting (empty: unset). */
   public static DeviceAccess access(String setting) {
@@ -47,16 +30,6 @@ public class DeviceAccessTest {
     access.setting = Optional.of(setting).filter(value -> !value.isEmpty());
     access.load();
     return access;
-  }
-
-  @BeforeEach
-  void record() {
-    logger.addHandler(recorder);
-  }
-
-  @AfterEach
-  void stopRecording() {
-    logger.removeHandler(recorder);
   }
 
   @Test
@@ -71,19 +44,21 @@ public class DeviceAccessTest {
             verdict(() -> access.checkCalculation(Set.of("guests"), Optional.of("pixel_anna")))),
         "no group, all devices, any group: each calculation allowed");
     assertEquals(DeviceScope.every(), access.readable(Set.of()), "and every device readable");
-    assertEquals(1, logged.size(), () -> "one line at start, none per request: " + messages());
-    assertEquals(Level.WARNING, logged.get(0).getLevel());
-    assertTrue(logged.get(0).getMessage().contains("DEVICE_ACCESS is not set"), messages());
+    assertEquals(
+        1, log.records().size(), () -> "one line at start, none per request: " + messages());
+    assertEquals(Level.WARNING, log.records().get(0).getLevel());
+    assertTrue(log.records().get(0).getMessage().contains("DEVICE_ACCESS is not set"), messages());
   }
 
   @Test
   void aSetPolicyIsLoggedWithItsGrantsAndNoWarning() {
     access("family=*;guests=iphone_stuart");
 
-    assertEquals(1, logged.size(), this::messages);
-    assertEquals(Level.INFO, logged.get(0).getLevel());
+    assertEquals(1, log.records().size(), this::messages);
+    assertEquals(Level.INFO, log.records().get(0).getLevel());
     assertEquals(
-        "Device access by group: family: *; guests: iphone_stuart", logged.get(0).getMessage());
+        "Device access by group: family: *; guests: iphone_stuart",
+        log.records().get(0).getMessage());
   }
 
   @Test
@@ -173,6 +148,6 @@ public class DeviceAccessTest {
   }
 
   private String messages() {
-    return logged.stream().map(LogRecord::getMessage).toList().toString();
+    return log.records().stream().map(LogRecord::getMessage).toList().toString();
   }
 }
