@@ -1,6 +1,5 @@
 package io.oteldemo.deviceaccess;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,37 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oteldemo.auth.AccessDeniedException;
 import io.oteldemo.error.ApiException;
 import io.oteldemo.error.ErrorCode;
-import java.util.ArrayList;
+import io.oteldemo.testing.CapturedLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The policy as the application applies it: the start's log line and the 403 it answers. */
 public class DeviceAccessTest {
 
-  private final Logger logger = Logger.getLogger(DeviceAccess.class.getName());
-  private final List<LogRecord> logged = new ArrayList<>();
-  private final Handler recorder =
-      new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-          logged.add(logRecord);
-        }
+  private static final String ALLOWED = "allowed";
 
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  @RegisterExtension final CapturedLog log = new CapturedLog(DeviceAccess.class);
 
   /** The bean as the container makes it, with this setting (empty: unset). */
   public static DeviceAccess access(String setting) {
@@ -48,36 +32,33 @@ public class DeviceAccessTest {
     return access;
   }
 
-  @BeforeEach
-  void record() {
-    logger.addHandler(recorder);
-  }
-
-  @AfterEach
-  void stopRecording() {
-    logger.removeHandler(recorder);
-  }
-
   @Test
   void unsetLetsEveryoneCalculateAnythingAndSaysSoOnceAsAWarning() {
     DeviceAccess access = access("");
 
-    assertDoesNotThrow(() -> access.checkCalculation(Set.of(), Optional.of("iphone_stuart")));
-    assertDoesNotThrow(() -> access.checkCalculation(Set.of(), Optional.empty()));
-    assertDoesNotThrow(() -> access.checkCalculation(Set.of("guests"), Optional.of("pixel_anna")));
-    assertEquals(1, logged.size(), () -> "one line at start, none per request: " + messages());
-    assertEquals(Level.WARNING, logged.get(0).getLevel());
-    assertTrue(logged.get(0).getMessage().contains("DEVICE_ACCESS is not set"), messages());
+    assertEquals(
+        List.of(ALLOWED, ALLOWED, ALLOWED),
+        List.of(
+            verdict(() -> access.checkCalculation(Set.of(), Optional.of("iphone_stuart"))),
+            verdict(() -> access.checkCalculation(Set.of(), Optional.empty())),
+            verdict(() -> access.checkCalculation(Set.of("guests"), Optional.of("pixel_anna")))),
+        "no group, all devices, any group: each calculation allowed");
+    assertEquals(DeviceScope.every(), access.readable(Set.of()), "and every device readable");
+    assertEquals(
+        1, log.records().size(), () -> "one line at start, none per request: " + messages());
+    assertEquals(Level.WARNING, log.records().get(0).getLevel());
+    assertTrue(log.records().get(0).getMessage().contains("DEVICE_ACCESS is not set"), messages());
   }
 
   @Test
   void aSetPolicyIsLoggedWithItsGrantsAndNoWarning() {
     access("family=*;guests=iphone_stuart");
 
-    assertEquals(1, logged.size(), this::messages);
-    assertEquals(Level.INFO, logged.get(0).getLevel());
+    assertEquals(1, log.records().size(), this::messages);
+    assertEquals(Level.INFO, log.records().get(0).getLevel());
     assertEquals(
-        "Device access by group: family: *; guests: iphone_stuart", logged.get(0).getMessage());
+        "Device access by group: family: *; guests: iphone_stuart",
+        log.records().get(0).getMessage());
   }
 
   @Test
@@ -94,8 +75,10 @@ public class DeviceAccessTest {
     assertTrue(
         e.headers().get("WWW-Authenticate").contains("insufficient_scope"),
         () -> "headers: " + e.headers());
-    assertDoesNotThrow(
-        () -> access.checkCalculation(Set.of("guests"), Optional.of("iphone_stuart")));
+    assertEquals(
+        ALLOWED,
+        verdict(() -> access.checkCalculation(Set.of("guests"), Optional.of("iphone_stuart"))),
+        "the device guests are granted");
   }
 
   @Test
@@ -107,7 +90,10 @@ public class DeviceAccessTest {
             AccessDeniedException.class,
             () -> access.checkCalculation(Set.of("guests"), Optional.empty()));
     assertEquals(Map.of("device_id", "*"), e.details());
-    assertDoesNotThrow(() -> access.checkCalculation(Set.of("family"), Optional.empty()));
+    assertEquals(
+        ALLOWED,
+        verdict(() -> access.checkCalculation(Set.of("family"), Optional.empty())),
+        "family is granted *");
   }
 
   @Test
@@ -128,8 +114,12 @@ public class DeviceAccessTest {
     assertEquals(Map.of("device_id", "pixel_anna"), e.details());
     assertEquals("None of your groups may read device pixel_anna", e.getMessage());
     assertTrue(e.headers().get("WWW-Authenticate").contains("insufficient_scope"));
-    assertDoesNotThrow(() -> access.checkRead(Set.of("guests"), "iphone_stuart"));
-    assertDoesNotThrow(() -> access.checkRead(Set.of("family"), "pixel_anna"));
+    assertEquals(
+        List.of(ALLOWED, ALLOWED),
+        List.of(
+            verdict(() -> access.checkRead(Set.of("guests"), "iphone_stuart")),
+            verdict(() -> access.checkRead(Set.of("family"), "pixel_anna"))),
+        "the device guests are granted, and any device for family");
   }
 
   @Test
@@ -141,10 +131,23 @@ public class DeviceAccessTest {
 
     DeviceAccess unset = access("");
     assertEquals(DeviceScope.every(), unset.readable(Set.of()), "no policy: every device");
-    assertDoesNotThrow(() -> unset.checkRead(Set.of(), "pixel_anna"));
+    assertEquals(ALLOWED, verdict(() -> unset.checkRead(Set.of(), "pixel_anna")));
+  }
+
+  /**
+   * What a check answers, as a value to compare: {@link #ALLOWED}, or the device its 403 names, so
+   * a failure shows which call was refused.
+   */
+  private static String verdict(Runnable check) {
+    try {
+      check.run();
+      return ALLOWED;
+    } catch (AccessDeniedException e) {
+      return "403 for " + e.details().get("device_id");
+    }
   }
 
   private String messages() {
-    return logged.stream().map(LogRecord::getMessage).toList().toString();
+    return log.records().stream().map(LogRecord::getMessage).toList().toString();
   }
 }

@@ -39,25 +39,13 @@ class DistanceJobProcessorTest {
     this.fixture = fixture;
     this.csvDirectory = fixture.csvDirectory();
     fixture.write(
-        "stuart",
-        "phone",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-25T08:00:00Z", AT_HOME.latitude(), AT_HOME.longitude(), 5, 90, 0),
-            locationLine(
-                "2026-01-25T14:00:00Z",
-                ASBURY_PARK.latitude(),
-                ASBURY_PARK.longitude(),
-                10,
-                60,
-                80)));
+        "stuart/phone/2026-01",
+        locationLine("2026-01-25T08:00:00Z", AT_HOME.latitude(), AT_HOME.longitude(), 5, 90, 0),
+        locationLine(
+            "2026-01-25T14:00:00Z", ASBURY_PARK.latitude(), ASBURY_PARK.longitude(), 10, 60, 80));
     fixture.write(
-        "stuart",
-        "tablet",
-        "2026-01",
-        List.of(
-            locationLine(
-                "2026-01-25T10:00:00Z", MIDTOWN.latitude(), MIDTOWN.longitude(), 7, 70, 3)));
+        "stuart/tablet/2026-01",
+        locationLine("2026-01-25T10:00:00Z", MIDTOWN.latitude(), MIDTOWN.longitude(), 7, 70, 3));
     processor = fixture.processor();
   }
 

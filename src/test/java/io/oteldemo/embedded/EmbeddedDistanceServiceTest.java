@@ -65,18 +65,11 @@ class EmbeddedDistanceServiceTest {
     this.fixture = fixture;
     this.csvDirectory = fixture.csvDirectory();
     fixture.write(
-        "stuart",
-        "phone",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-25T08:00:00Z", HOME.latitude(), HOME.longitude(), 5, 90, 0),
-            locationLine(
-                "2026-01-25T14:00:00Z", MIDTOWN.latitude(), MIDTOWN.longitude(), 10, 60, 4)));
+        "stuart/phone/2026-01",
+        locationLine("2026-01-25T08:00:00Z", HOME.latitude(), HOME.longitude(), 5, 90, 0),
+        locationLine("2026-01-25T14:00:00Z", MIDTOWN.latitude(), MIDTOWN.longitude(), 10, 60, 4));
     fixture.write(
-        "stuart",
-        "tablet",
-        "2026-01",
-        List.of(locationLine("2026-01-25T09:00:00Z", 40.7, -74.0, 8, 77, 0)));
+        "stuart/tablet/2026-01", locationLine("2026-01-25T09:00:00Z", 40.7, -74.0, 8, 77, 0));
   }
 
   @AfterEach

@@ -48,12 +48,9 @@ class EmbeddedJobBoardTest {
     this.fixture = fixture;
     this.csvDirectory = fixture.csvDirectory();
     fixture.write(
-        "stuart",
-        "phone",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-25T08:00:00Z", 40.736097, -74.039373, 5, 90, 0),
-            locationLine("2026-01-25T14:00:00Z", 40.7527, -73.9772, 10, 60, 4)));
+        "stuart/phone/2026-01",
+        locationLine("2026-01-25T08:00:00Z", 40.736097, -74.039373, 5, 90, 0),
+        locationLine("2026-01-25T14:00:00Z", 40.7527, -73.9772, 10, 60, 4));
   }
 
   @AfterEach

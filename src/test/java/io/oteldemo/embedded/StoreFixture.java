@@ -4,7 +4,6 @@ import io.oteldemo.locations.LocationStore;
 import io.oteldemo.locations.RecorderFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A temporary OwnTracks Recorder store and a folder for result CSVs, for one test; handed out by
@@ -30,9 +29,9 @@ final class StoreFixture {
     return csvDirectory;
   }
 
-  /** Writes {@code rec/<user>/<device>/<month>.rec} with these lines; returns the file. */
-  Path write(String user, String device, String month, List<String> lines) throws IOException {
-    return files.write(user, device, month, lines);
+  /** Writes {@code rec/<user>/<device>/<month>.rec}: see {@link RecorderFiles#write}. */
+  Path write(String userDeviceMonth, String... lines) throws IOException {
+    return files.write(userDeviceMonth, lines);
   }
 
   /** The application's reader of this store. */

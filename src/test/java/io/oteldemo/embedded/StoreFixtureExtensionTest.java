@@ -58,7 +58,7 @@ class StoreFixtureExtensionTest {
     void setUp(StoreFixture fixture) throws IOException {
       SEEN.add(fixture);
       String line = locationLine("2026-01-25T08:00:00Z", 40.7, -74.0, 1, 2, 3);
-      fixture.write("u", "phone", "2026-01", List.of(line));
+      fixture.write("u/phone/2026-01", line);
       Files.writeString(fixture.csvDirectory().resolve("leftover.csv"), "a,b\n");
       BOARD_LEVELS.add(Logger.getLogger(EmbeddedJobBoard.class.getName()).getLevel());
     }

@@ -37,17 +37,10 @@ class LocationReadsTest {
     this.root = root;
     RecorderFiles files = new RecorderFiles(root);
     files.write(
-        "alice",
-        "phone_a",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-25T10:00:00Z", 40.1, -74.1, 10, 80, 5),
-            locationLine("2026-01-25T11:00:00Z", 40.2, -74.2, 10, 79, 5)));
-    files.write(
-        "bob",
-        "phone_b",
-        "2026-01",
-        List.of(locationLine("2026-01-25T12:00:00Z", 41, -73, 1, 2, 3)));
+        "alice/phone_a/2026-01",
+        locationLine("2026-01-25T10:00:00Z", 40.1, -74.1, 10, 80, 5),
+        locationLine("2026-01-25T11:00:00Z", 40.2, -74.2, 10, 79, 5));
+    files.write("bob/phone_b/2026-01", locationLine("2026-01-25T12:00:00Z", 41, -73, 1, 2, 3));
   }
 
   private LocationReads reads(String policy, Set<String> groups, LocationStore store) {

@@ -34,40 +34,27 @@ class OwnTracksRecorderStoreTest {
     // alice/phone_a: the day before, the day itself (lines out of order), the day after, plus
     // records that are not locations and a damaged, truncated last line.
     fixture.write(
-        "alice",
-        "phone_a",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-24T23:59:59Z", 40.0, -74.0, 10, 90, 0),
-            locationLine("2026-01-25T12:00:00Z", 40.2, -74.2, 12, 80, 5),
-            locationLine("2026-01-25T00:00:00Z", 40.1, -74.1, 11, 85, 0),
-            recLine("2026-01-25T07:00:00Z", "lwt", "{\"_type\":\"lwt\",\"tst\":1769324400}"),
-            "this line is garbage",
-            locationLine("2026-01-25T23:59:59Z", 40.3, -74.3, 13, 70, 0),
-            locationLine("2026-01-26T00:00:00Z", 40.4, -74.4, 14, 60, 0),
-            "2026-01-25T23:59:59Z\t*                 \t{\"_type\":\"location\",\"lat\":40.7"));
+        "alice/phone_a/2026-01",
+        locationLine("2026-01-24T23:59:59Z", 40.0, -74.0, 10, 90, 0),
+        locationLine("2026-01-25T12:00:00Z", 40.2, -74.2, 12, 80, 5),
+        locationLine("2026-01-25T00:00:00Z", 40.1, -74.1, 11, 85, 0),
+        recLine("2026-01-25T07:00:00Z", "lwt", "{\"_type\":\"lwt\",\"tst\":1769324400}"),
+        "this line is garbage",
+        locationLine("2026-01-25T23:59:59Z", 40.3, -74.3, 13, 70, 0),
+        locationLine("2026-01-26T00:00:00Z", 40.4, -74.4, 14, 60, 0),
+        "2026-01-25T23:59:59Z\t*                 \t{\"_type\":\"location\",\"lat\":40.7");
     // alice/tablet_a: shares a timestamp with phone_a; no optional fields.
     fixture.write(
-        "alice",
-        "tablet_a",
-        "2026-01",
-        List.of(
-            recLine(
-                "2026-01-25T12:00:00Z", "*", "{\"_type\":\"location\",\"lat\":41.0,\"lon\":-73.0}"),
-            locationLine("2026-01-25T06:00:00Z", 41.1, -73.1, 20, 50, 1)));
+        "alice/tablet_a/2026-01",
+        recLine("2026-01-25T12:00:00Z", "*", "{\"_type\":\"location\",\"lat\":41.0,\"lon\":-73.0}"),
+        locationLine("2026-01-25T06:00:00Z", 41.1, -73.1, 20, 50, 1));
     // bob/phone_b: one record on the day, one at the end of the month, one in February.
     fixture.write(
-        "bob",
-        "phone_b",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-25T03:00:00Z", 42.0, -72.0, 30, 40, 2),
-            locationLine("2026-01-31T23:30:00Z", 42.1, -72.1, 31, 39, 0)));
+        "bob/phone_b/2026-01",
+        locationLine("2026-01-25T03:00:00Z", 42.0, -72.0, 30, 40, 2),
+        locationLine("2026-01-31T23:30:00Z", 42.1, -72.1, 31, 39, 0));
     fixture.write(
-        "bob",
-        "phone_b",
-        "2026-02",
-        List.of(locationLine("2026-02-01T00:30:00Z", 42.2, -72.2, 32, 38, 0)));
+        "bob/phone_b/2026-02", locationLine("2026-02-01T00:30:00Z", 42.2, -72.2, 32, 38, 0));
     // Stray files are not users or devices.
     Path rec = fixture.root().resolve("rec");
     Files.writeString(rec.resolve("README"), "not a user");
@@ -194,14 +181,11 @@ class OwnTracksRecorderStoreTest {
   void readsTheMonthFileAsUtf8() throws IOException {
     Path file =
         fixture.write(
-            "zoe",
-            "telephone",
-            "2026-01",
-            List.of(
-                recLine(
-                    "2026-01-25T09:00:00Z",
-                    "*",
-                    "{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"desc\":\"Café ☕\"}")));
+            "zoe/telephone/2026-01",
+            recLine(
+                "2026-01-25T09:00:00Z",
+                "*",
+                "{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"desc\":\"Café ☕\"}"));
     assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("☕"), "fixture is UTF-8");
 
     assertEquals(

@@ -25,12 +25,14 @@ public final class RecorderFiles {
     return root;
   }
 
-  /** Writes {@code rec/<user>/<device>/<month>.rec} with these lines; returns the file. */
-  public Path write(String user, String device, String month, List<String> lines)
-      throws IOException {
-    Path dir = root.resolve("rec").resolve(user).resolve(device);
-    Files.createDirectories(dir);
-    return Files.write(dir.resolve(month + ".rec"), lines, StandardCharsets.UTF_8);
+  /**
+   * Writes {@code rec/<user>/<device>/<month>.rec} with these lines, named as the Recorder names it
+   * ({@code "alice/phone_a/2026-01"}); returns the file.
+   */
+  public Path write(String userDeviceMonth, String... lines) throws IOException {
+    Path file = root.resolve("rec").resolve(userDeviceMonth + ".rec");
+    Files.createDirectories(file.getParent());
+    return Files.write(file, List.of(lines), StandardCharsets.UTF_8);
   }
 
   /** The application's reader of this store. */

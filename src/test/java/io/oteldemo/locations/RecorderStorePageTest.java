@@ -34,30 +34,17 @@ class RecorderStorePageTest {
     // phone_a over two months, with a record that lacks every optional field and a line that is
     // not a location; phone_b with the same battery as one of phone_a's; tablet_c of another user.
     files.write(
-        "alice",
-        "phone_a",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-25T10:00:00Z", 40.1, -74.1, 10, 80, 5),
-            recLine(
-                "2026-01-25T11:00:00Z", "*", "{\"_type\":\"location\",\"lat\":40.2,\"lon\":-74.2}"),
-            recLine("2026-01-25T11:30:00Z", "lwt", "{\"_type\":\"lwt\"}"),
-            locationLine("2026-01-31T23:00:00Z", 40.3, -74.3, 30, 60, 0)));
+        "alice/phone_a/2026-01",
+        locationLine("2026-01-25T10:00:00Z", 40.1, -74.1, 10, 80, 5),
+        recLine("2026-01-25T11:00:00Z", "*", "{\"_type\":\"location\",\"lat\":40.2,\"lon\":-74.2}"),
+        recLine("2026-01-25T11:30:00Z", "lwt", "{\"_type\":\"lwt\"}"),
+        locationLine("2026-01-31T23:00:00Z", 40.3, -74.3, 30, 60, 0));
     files.write(
-        "alice",
-        "phone_a",
-        "2026-02",
-        List.of(locationLine("2026-02-01T08:00:00Z", 40.4, -74.4, 40, 50, 9)));
+        "alice/phone_a/2026-02", locationLine("2026-02-01T08:00:00Z", 40.4, -74.4, 40, 50, 9));
     files.write(
-        "alice",
-        "phone_b",
-        "2026-01",
-        List.of(locationLine("2026-01-25T09:00:00Z", 41.0, -73.0, 20, 80, 1)));
+        "alice/phone_b/2026-01", locationLine("2026-01-25T09:00:00Z", 41.0, -73.0, 20, 80, 1));
     files.write(
-        "bob",
-        "tablet_c",
-        "2026-01",
-        List.of(locationLine("2026-01-24T09:00:00Z", 42.0, -72.0, 15, 99, 0)));
+        "bob/tablet_c/2026-01", locationLine("2026-01-24T09:00:00Z", 42.0, -72.0, 15, 99, 0));
     Files.writeString(files.root().resolve("rec/alice/phone_a/notes.txt"), "not a month file");
     store = files.reader();
   }
@@ -212,15 +199,12 @@ class RecorderStorePageTest {
   @Test
   void recordsCarryWhatTheApiAnswers() throws IOException {
     files.write(
-        "carol",
-        "watch_d",
-        "2026-01",
-        List.of(
-            recLine(
-                "2026-01-20T07:00:00Z",
-                "*",
-                "{\"_type\":\"location\",\"tid\":\"wd\",\"lat\":1.5,\"lon\":2.5,\"alt\":12.5,"
-                    + "\"acc\":3,\"batt\":44,\"vel\":7}")));
+        "carol/watch_d/2026-01",
+        recLine(
+            "2026-01-20T07:00:00Z",
+            "*",
+            "{\"_type\":\"location\",\"tid\":\"wd\",\"lat\":1.5,\"lon\":2.5,\"alt\":12.5,"
+                + "\"acc\":3,\"batt\":44,\"vel\":7}"));
     LocationRecord record =
         page(DeviceScope.only(Set.of("watch_d")), LocationSort.CREATED_AT, SortOrder.DESC, 1)
             .locations()
@@ -241,12 +225,9 @@ class RecorderStorePageTest {
             .get(0)
             .id();
     files.write(
-        "alice",
-        "phone_b",
-        "2026-01",
-        List.of(
-            locationLine("2026-01-20T09:00:00Z", 41.5, -73.5, 1, 1, 1),
-            locationLine("2026-01-25T09:00:00Z", 41.0, -73.0, 20, 80, 1)));
+        "alice/phone_b/2026-01",
+        locationLine("2026-01-20T09:00:00Z", 41.5, -73.5, 1, 1, 1),
+        locationLine("2026-01-25T09:00:00Z", 41.0, -73.0, 20, 80, 1));
 
     LocationPage after =
         page(DeviceScope.only(Set.of("phone_b")), LocationSort.CREATED_AT, SortOrder.DESC, 2);

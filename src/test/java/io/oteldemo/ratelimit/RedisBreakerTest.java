@@ -1,6 +1,5 @@
 package io.oteldemo.ratelimit;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +65,13 @@ class RedisBreakerTest {
 
     assertTrue(breaker.isOpen());
     assertThrows(RedisBreaker.OpenException.class, breaker::check);
-    now.addAndGet(Duration.ofSeconds(5).toNanos());
-    assertDoesNotThrow(breaker::check);
+    now.addAndGet(Duration.ofMillis(4_999).toNanos());
+    assertThrows(
+        RedisBreaker.OpenException.class, breaker::check, "the delay counts from the failed trial");
+
+    now.addAndGet(Duration.ofMillis(1).toNanos());
+    calls(true);
+
+    assertTrue(breaker.isOpen(), "after a full delay again, one more failed trial opens it");
   }
 }

@@ -13,14 +13,12 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.oteldemo.error.ErrorCode;
 import io.oteldemo.telemetry.RequestTrace;
+import io.oteldemo.testing.CapturedLog;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /error}'s failure on every signal once: the request's span is ERROR with an exception
@@ -30,30 +28,10 @@ import org.junit.jupiter.api.Test;
 class ErrorDemonstrationTest {
 
   private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
-  private final Logger logger = Logger.getLogger(ErrorDemonstration.class.getName());
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeEach
-  void listen() {
-    logger.addHandler(handler);
-  }
+  @RegisterExtension final CapturedLog log = new CapturedLog(ErrorDemonstration.class);
 
   @AfterEach
   void close() {
-    logger.removeHandler(handler);
     telemetry.close();
   }
 
@@ -76,6 +54,7 @@ class ErrorDemonstrationTest {
     assertEquals(
         DeliberateError.class.getName(),
         events.get(0).getAttributes().get(AttributeKey.stringKey("exception.type")));
+    List<LogRecord> logged = log.records();
     assertEquals(2, logged.size(), () -> "one line per call: " + logged);
     LogRecord line = logged.get(0);
     assertNull(line.getThrown(), "no stack trace in the log");
