@@ -147,24 +147,26 @@ class LocalTokenBucketsTest {
 
   @Test
   void concurrentTakesNeverExceedTheLimit() {
-    RateLimitPolicy fifty = new RateLimitPolicy("calculate", 50, Duration.ofSeconds(60));
-    int takesEach = 10;
+    // The clock stands still, so nothing refills: every take below the limit is allowed at once,
+    // while the others' run too, which is where a take that is not atomic loses its decrement.
+    RateLimitPolicy limit = new RateLimitPolicy("calculate", 20_000, Duration.ofSeconds(60));
+    int takesEach = 1_000;
     List<Integer> allowed =
         Concurrently.run(
             32,
             thread -> {
               int mine = 0;
               for (int i = 0; i < takesEach; i++) {
-                if (buckets.take("alice", fifty).allowed()) {
+                if (buckets.take("alice", limit).allowed()) {
                   mine++;
                 }
               }
               return mine;
             });
     assertEquals(
-        50,
+        20_000,
         allowed.stream().mapToInt(Integer::intValue).sum(),
-        "expected exactly 50 of 320 concurrent takes allowed");
+        "expected exactly 20,000 of 32,000 concurrent takes allowed");
   }
 
   @Test
