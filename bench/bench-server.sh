@@ -5,7 +5,7 @@
 # of such a job pays the worker call), MicroProfile JWT with the development issuer, tracing on
 # (no exporter), metrics recorded. Settings go in as JVM system properties, so nothing stays
 # behind in the local server's server.env. The JVM options are the local servers' own
-# (src/dev/liberty/jvm.options: heap cap, collector; docs/PERFORMANCE.md, "Memory"), then
+# (liberty/configDropins/defaults/jvm.options: heap cap, collector; docs/PERFORMANCE.md, "Memory"), then
 # BENCH_SERVER_JVM_ARGS, which win.
 #
 #   bench/bench-server.sh start | stop | status
