@@ -3,16 +3,15 @@ package io.oteldemo.distance;
 import io.oteldemo.deviceaccess.DeviceIds;
 import io.oteldemo.error.ValidationException;
 import io.oteldemo.error.WholeNumbers;
+import io.oteldemo.error.WireNames;
 import io.oteldemo.worker.JobStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** The API's input rules, shared by every endpoint; each violation names its field. */
 public final class DistanceRules {
@@ -84,18 +83,7 @@ public final class DistanceRules {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        JobStatus.fromWire(value)
-            .orElseThrow(
-                () ->
-                    new ValidationException(
-                        field,
-                        value,
-                        field
-                            + " must be one of "
-                            + Arrays.stream(JobStatus.values())
-                                .map(JobStatus::wireName)
-                                .collect(Collectors.joining(", ")))));
+    return Optional.of(WireNames.parse(field, value, JobStatus.values(), JobStatus::wireName));
   }
 
   public int limit(String field, String value) {

@@ -1,8 +1,7 @@
 package io.oteldemo.locations;
 
 import io.oteldemo.error.ValidationException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.oteldemo.error.WireNames;
 
 /** The columns a page of locations can be ordered by, under their names in the API. */
 public enum LocationSort {
@@ -30,18 +29,6 @@ public enum LocationSort {
    * @throws ValidationException naming the field and the allowed names
    */
   public static LocationSort parse(String field, String value) {
-    return Arrays.stream(values())
-        .filter(sort -> sort.wireName.equals(value))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ValidationException(
-                    field,
-                    value,
-                    field
-                        + " must be one of "
-                        + Arrays.stream(values())
-                            .map(LocationSort::wireName)
-                            .collect(Collectors.joining(", "))));
+    return WireNames.parse(field, value, values(), LocationSort::wireName);
   }
 }
