@@ -1,11 +1,9 @@
 package io.oteldemo.it.production;
 
 import io.oteldemo.it.ApiClient;
-import io.oteldemo.it.TestTokens;
 import io.oteldemo.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,30 +23,20 @@ final class PostgresStoreServer implements AutoCloseable {
 
   static final String NAME = "postgres-store";
 
-  private final LibertyServer liberty;
-  private final URI baseUri;
-  private final URI managementUri;
   private final MetricsReceiver metrics = new MetricsReceiver();
+  private final SettingsServer server;
 
   PostgresStoreServer(String url, String user, String password) {
     Path build = Path.of(System.getProperty("it.build.dir", "target"));
-    ServerPorts ports = ServerPorts.free();
-    baseUri = ports.baseUri();
-    managementUri = ports.managementUri();
-    liberty = new LibertyServer(build.resolve("liberty/wlp"), NAME);
-    liberty.create(
-        Path.of(System.getProperty("it.server.xml")),
-        Path.of(System.getProperty("it.war")),
-        environment(build, url, user, password, metrics.exportSettings()),
-        ports.bootstrapProperties(),
-        ProductionServer.jvmOptions(ports, build));
     Path driver = driver();
-    liberty.addFile(driver, "jdbc/" + driver.getFileName());
-    liberty.start();
     try {
-      ProductionServer.awaitReady(managementUri);
+      server =
+          SettingsServer.ready(
+              NAME,
+              settings(build, url, user, password, metrics.exportSettings()),
+              Map.of(driver, "jdbc/" + driver.getFileName()));
     } catch (RuntimeException e) {
-      close();
+      metrics.close();
       throw e;
     }
   }
@@ -63,8 +51,8 @@ final class PostgresStoreServer implements AutoCloseable {
     }
   }
 
-  /** A deployment's environment with the tests' PostgreSQL as the only location store. */
-  private static Map<String, String> environment(
+  /** The tests' PostgreSQL as the only location store, on top of a deployment's environment. */
+  private static Map<String, String> settings(
       Path build, String url, String user, String password, Map<String, String> export) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("LOCATION_DATA_PATH", build.resolve(NAME + "-no-recorder-files").toString());
@@ -79,22 +67,20 @@ final class PostgresStoreServer implements AutoCloseable {
     settings.put("OTEL_SDK_DISABLED", "false");
     settings.put("OTEL_SERVICE_NAME", "otel-demo");
     settings.putAll(export);
-    return SettingsServer.environment(build.resolve(NAME + "-csv"), settings);
+    return settings;
   }
 
   /** A new user of the required group. */
   ApiClient user() {
-    Map<String, Object> claims = TestTokens.accessClaims(TestTokens.newUser());
-    claims.put("cognito:groups", List.of(TestTokens.REQUIRED_GROUP));
-    return ApiClient.of(baseUri, TestTokens.sign(claims));
+    return server.userIn(List.of());
   }
 
   ApiClient management() {
-    return ApiClient.of(managementUri, null);
+    return server.management();
   }
 
   List<String> messages() {
-    return liberty.messages();
+    return server.messages();
   }
 
   MetricsReceiver metrics() {
@@ -104,7 +90,7 @@ final class PostgresStoreServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      liberty.stop();
+      server.close();
     } finally {
       metrics.close();
     }

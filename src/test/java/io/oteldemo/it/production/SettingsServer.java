@@ -27,7 +27,7 @@ final class SettingsServer implements AutoCloseable {
   private final URI baseUri;
   private final URI managementUri;
 
-  private SettingsServer(String name, Map<String, String> settings) {
+  private SettingsServer(String name, Map<String, String> settings, Map<Path, String> files) {
     Path build = Path.of(System.getProperty("it.build.dir", "target"));
     ServerPorts ports = ServerPorts.free();
     baseUri = ports.baseUri();
@@ -39,12 +39,21 @@ final class SettingsServer implements AutoCloseable {
         environment(build.resolve(name + "-csv"), settings),
         ports.bootstrapProperties(),
         ProductionServer.jvmOptions(ports, build));
+    files.forEach(liberty::addFile);
     liberty.start();
   }
 
   /** A server with these settings, ready to answer. */
   static SettingsServer ready(String name, Map<String, String> settings) {
-    SettingsServer server = new SettingsServer(name, settings);
+    return ready(name, settings, Map.of());
+  }
+
+  /**
+   * A server with these settings and these files added to its folder (the file, and its path
+   * there), as a deployment adds them to the image; ready to answer.
+   */
+  static SettingsServer ready(String name, Map<String, String> settings, Map<Path, String> files) {
+    SettingsServer server = new SettingsServer(name, settings, files);
     try {
       ProductionServer.awaitReady(server.managementUri);
       return server;
@@ -56,7 +65,7 @@ final class SettingsServer implements AutoCloseable {
 
   /** A server with these settings, once Liberty has started, whatever became of the app. */
   static SettingsServer launched(String name, Map<String, String> settings) {
-    return new SettingsServer(name, settings);
+    return new SettingsServer(name, settings, Map.of());
   }
 
   /**
