@@ -1,8 +1,8 @@
 package io.oteldemo.deploy.monitoring;
 
 import io.oteldemo.deploy.ProjectFiles;
+import io.oteldemo.testing.MarkdownSections;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +29,9 @@ final class MetricCatalogue {
   }
 
   static Set<String> parse(String markdown) {
-    Set<String> names = new TreeSet<>(catalogueNames(section(markdown, "Catalogue")));
-    List<String> fromElsewhere = section(markdown, "From elsewhere");
+    Set<String> names =
+        new TreeSet<>(catalogueNames(MarkdownSections.lines(markdown, "Catalogue")));
+    List<String> fromElsewhere = MarkdownSections.lines(markdown, "From elsewhere");
     if (fromElsewhere.stream().anyMatch(line -> line.startsWith("|"))) {
       names.addAll(catalogueNames(fromElsewhere));
     }
@@ -75,19 +76,5 @@ final class MetricCatalogue {
   private static List<String> cells(String row) {
     String inner = row.strip().replaceAll("^\\|", "").replaceAll("\\|$", "");
     return Arrays.stream(inner.split("\\|")).map(String::strip).toList();
-  }
-
-  /** The lines below a level-2 heading, up to the next one. */
-  private static List<String> section(String markdown, String heading) {
-    List<String> lines = new ArrayList<>();
-    boolean inside = false;
-    for (String line : markdown.split("\n", -1)) {
-      if (line.startsWith("## ")) {
-        inside = line.substring(3).strip().equals(heading);
-      } else if (inside) {
-        lines.add(line);
-      }
-    }
-    return lines;
   }
 }

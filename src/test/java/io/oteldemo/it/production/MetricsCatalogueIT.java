@@ -8,6 +8,7 @@ import io.oteldemo.it.ApiClient;
 import io.oteldemo.it.JobPolling;
 import io.oteldemo.it.TestTokens;
 import io.oteldemo.testing.Await;
+import io.oteldemo.testing.MarkdownSections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,13 +112,10 @@ class MetricsCatalogueIT {
    */
   static List<Row> catalogue(String section) throws IOException {
     List<Row> rows = new ArrayList<>();
-    boolean inSection = false;
-    for (String line : Files.readAllLines(Path.of("docs", "METRICS.md"))) {
-      if (line.startsWith("## ")) {
-        inSection = line.equals("## " + section);
-      }
+    String metrics = Files.readString(Path.of("docs", "METRICS.md"));
+    for (String line : MarkdownSections.lines(metrics, section)) {
       Matcher row = ROW.matcher(line);
-      if (inSection && row.find()) {
+      if (row.find()) {
         List<String> attributes = new ArrayList<>();
         Matcher code = CODE.matcher(row.group(4));
         while (code.find()) {
