@@ -7,6 +7,7 @@ import io.oteldemo.ratelimit.RateLimited;
 import io.oteldemo.ratelimit.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +67,7 @@ public class DistanceResource {
       responseCode = "202",
       description = "Queued",
       content = @Content(schema = @Schema(implementation = CalculationAccepted.class)))
-  public Response calculate(
+  public void calculate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       @Parameter(
@@ -84,6 +88,26 @@ public class DistanceResource {
               example = "8e03978e-40d5-43e8-bc93-6894a57f9324")
           @HeaderParam(IdempotencyKey.HEADER)
           String idempotencyKey,
+      @Context HttpServletRequest request,
+      @Suspended AsyncResponse answer) {
+    try {
+      answer.resume(
+          accept(
+              contentType,
+              contentLength,
+              contentEncodings,
+              idempotencyKey,
+              new NonBlockingRequestBody(request, CalculateRequestReader.MAX_BODY_BYTES)));
+    } catch (RuntimeException e) {
+      answer.resume(e);
+    }
+  }
+
+  private Response accept(
+      MediaType contentType,
+      Long contentLength,
+      List<String> contentEncodings,
+      String idempotencyKey,
       InputStream body) {
     CalculateRequestReader.requireIdentityEncoding(contentEncodings);
     if (contentLength != null && contentLength > CalculateRequestReader.MAX_BODY_BYTES) {
