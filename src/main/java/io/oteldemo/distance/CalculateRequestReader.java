@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,12 @@ import java.util.OptionalLong;
 public final class CalculateRequestReader {
 
   public static final int MAX_BODY_BYTES = 4096;
+
+  /**
+   * The whole body must arrive within this, however it trickles in and whatever HTTP_READ_TIMEOUT
+   * is set to: a few dozen bytes need well under a second.
+   */
+  public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
   /**
    * Deeper than any body worth reading (ours is one flat object). Checked while streaming, so a
@@ -80,7 +87,8 @@ public final class CalculateRequestReader {
 
   /**
    * The body did not come: 408 when the client stopped sending it (the server's read timeout,
-   * {@code HTTP_READ_TIMEOUT}, passed), 400 when the connection failed.
+   * {@code HTTP_READ_TIMEOUT}, passed) or sent it too slowly ({@link #BODY_DEADLINE}), 400 when the
+   * connection failed.
    */
   private static ApiException unread(IOException failure) {
     if (failure instanceof InterruptedIOException) {

@@ -97,7 +97,10 @@ public class DistanceResource {
               contentLength,
               contentEncodings,
               idempotencyKey,
-              new NonBlockingRequestBody(request, CalculateRequestReader.MAX_BODY_BYTES)));
+              new NonBlockingRequestBody(
+                  request,
+                  CalculateRequestReader.MAX_BODY_BYTES,
+                  CalculateRequestReader.BODY_DEADLINE)));
     } catch (RuntimeException e) {
       answer.resume(e);
     }

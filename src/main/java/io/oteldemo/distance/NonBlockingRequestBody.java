@@ -8,31 +8,39 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request body read through the Servlet non-blocking read, at most {@code limit + 1} bytes, on
- * the first read. Why not a blocking read: when a blocking read times out, the web container keeps
- * the error in its input stream and throws it again when it closes the stream at the end of the
- * request, which it records as an FFDC incident, one per stalled body. A read listener is told of
- * the same timeout through {@link ReadListener#onError} instead. Needs an asynchronous request (a
- * JAX-RS resource with an {@code AsyncResponse}); the reading thread waits for the listener, so
- * everything after the read runs where it always did.
+ * the first read, and whole within a deadline: the server's read timeout bounds each wait for the
+ * next bytes, the deadline the whole body, so a client that sends a byte now and then cannot hold a
+ * request for as long as it likes. Why not a blocking read: when a blocking read times out, the web
+ * container keeps the error in its input stream and throws it again when it closes the stream at
+ * the end of the request, which it records as an FFDC incident, one per stalled body. A read
+ * listener is told of the same timeout through {@link ReadListener#onError} instead. Needs an
+ * asynchronous request (a JAX-RS resource with an {@code AsyncResponse}); the reading thread waits
+ * for the listener, so everything after the read runs where it always did.
  */
 final class NonBlockingRequestBody extends InputStream implements ReadListener {
 
   private final HttpServletRequest request;
   private final int limit;
+  private final Duration deadline;
   private final byte[] chunk = new byte[1024];
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> whole = new CompletableFuture<>();
   private ServletInputStream in;
   private InputStream bytes;
 
-  NonBlockingRequestBody(HttpServletRequest request, int limit) {
+  NonBlockingRequestBody(HttpServletRequest request, int limit, Duration deadline) {
     this.request = request;
     this.limit = limit;
+    this.deadline = deadline;
   }
 
   @Override
@@ -56,9 +64,11 @@ final class NonBlockingRequestBody extends InputStream implements ReadListener {
     in = request.getInputStream();
     in.setReadListener(this);
     try {
-      return whole.get();
+      return whole.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new SocketTimeoutException("the body did not arrive whole within " + deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while the body was read");

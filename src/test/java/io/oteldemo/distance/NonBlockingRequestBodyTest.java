@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 
 class NonBlockingRequestBodyTest {
 
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+
   @Test
   void aBodyArrivingInPartsOnAnotherThreadIsReadWhole() throws IOException {
     ArrivingBody arriving =
         new ArrivingBody(List.of(bytes("{\"date\":"), bytes("\"2026-01-25\"}")), null);
 
-    byte[] read = new NonBlockingRequestBody(arriving.request(), 4096).readAllBytes();
+    byte[] read = new NonBlockingRequestBody(arriving.request(), 4096, TEN_SECONDS).readAllBytes();
 
     assertEquals("{\"date\":\"2026-01-25\"}", new String(read, StandardCharsets.UTF_8));
   }
@@ -36,7 +39,8 @@ class NonBlockingRequestBodyTest {
   void anEmptyBodyReadsAsNoBytes() throws IOException {
     ArrivingBody arriving = new ArrivingBody(List.of(), null);
 
-    assertEquals(0, new NonBlockingRequestBody(arriving.request(), 4096).readAllBytes().length);
+    assertEquals(
+        0, new NonBlockingRequestBody(arriving.request(), 4096, TEN_SECONDS).readAllBytes().length);
   }
 
   /** The timeout reaches the reader as it is, so it can answer 408 rather than 400. */
@@ -48,9 +52,25 @@ class NonBlockingRequestBodyTest {
     IOException thrown =
         assertThrows(
             IOException.class,
-            () -> new NonBlockingRequestBody(arriving.request(), 4096).readAllBytes());
+            () -> new NonBlockingRequestBody(arriving.request(), 4096, TEN_SECONDS).readAllBytes());
 
     assertSame(timeout, thrown);
+  }
+
+  /** Each part came in time, but the whole did not: a timeout too, so the reader answers 408. */
+  @Test
+  void aBodyNotWholeByTheDeadlineIsATimeout() {
+    ArrivingBody arriving = new ArrivingBody(List.of(bytes("{\"da")), null).endless();
+    long started = System.nanoTime();
+
+    assertThrows(
+        SocketTimeoutException.class,
+        () ->
+            new NonBlockingRequestBody(arriving.request(), 4096, Duration.ofMillis(200))
+                .readAllBytes());
+
+    assertTrue(
+        System.nanoTime() - started >= Duration.ofMillis(200).toNanos(), "not before the deadline");
   }
 
   @Test
@@ -59,7 +79,7 @@ class NonBlockingRequestBodyTest {
     Arrays.fill(part, (byte) 'x');
     ArrivingBody arriving = new ArrivingBody(List.of(part, part, part, part, part, part), null);
 
-    byte[] read = new NonBlockingRequestBody(arriving.request(), 2500).readAllBytes();
+    byte[] read = new NonBlockingRequestBody(arriving.request(), 2500, TEN_SECONDS).readAllBytes();
 
     assertEquals(3000, read.length, "the first parts past the limit, and no more");
     assertTrue(arriving.unread() > 0, "the rest is never read");
@@ -70,7 +90,7 @@ class NonBlockingRequestBodyTest {
   void nothingIsReadBeforeTheFirstRead() {
     ArrivingBody arriving = new ArrivingBody(List.of(bytes("{}")), null);
 
-    new NonBlockingRequestBody(arriving.request(), 4096);
+    new NonBlockingRequestBody(arriving.request(), 4096, TEN_SECONDS);
 
     assertNull(arriving.listener);
   }
@@ -90,10 +110,17 @@ class NonBlockingRequestBodyTest {
     private byte[] current = new byte[0];
     private int position;
     private volatile boolean finished;
+    private boolean endless;
 
     ArrivingBody(List<byte[]> parts, IOException failure) {
       this.parts = new ArrayDeque<>(parts);
       this.failure = failure;
+    }
+
+    /** After its parts, neither the end nor an error: the client keeps the body open. */
+    ArrivingBody endless() {
+      endless = true;
+      return this;
     }
 
     HttpServletRequest request() {
@@ -130,6 +157,9 @@ class NonBlockingRequestBodyTest {
           current = parts.poll();
           position = 0;
           listener.onDataAvailable();
+        }
+        if (endless) {
+          return;
         }
         if (failure != null) {
           listener.onError(failure);

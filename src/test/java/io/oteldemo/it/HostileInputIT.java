@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,6 +95,65 @@ public class HostileInputIT {
     Set<String> newIncidents = new HashSet<>(ServerLogs.incidents());
     newIncidents.removeAll(incidents);
     assertEquals(Set.of(), newIncidents, "no FFDC incident");
+  }
+
+  /**
+   * A body that trickles in, a byte every 2 s (each well within the server's 5 s read timeout), is
+   * cut off as a whole, not held as long as the client cares to drip (here about 40 s): 408 within
+   * the body's deadline (10 s; the read timeout itself cuts it at about 5 s), nothing logged, no
+   * incident.
+   */
+  @Test
+  void aBodyThatTricklesInIsCutOffWithinItsDeadline() throws Exception {
+    String token = TestTokens.accessToken(TestTokens.newUser());
+    int before = ServerLogs.messages().size();
+    Set<String> incidents = ServerLogs.incidents();
+    byte[] body = "{\"date\":\"2026-01-25\"}".getBytes(StandardCharsets.US_ASCII);
+
+    String answer;
+    long started;
+    try (Socket socket = RawHttp.connect()) {
+      String head =
+          "POST "
+              + CALCULATE
+              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\nConnection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      started = System.nanoTime();
+      Thread drip = new Thread(() -> trickle(out, body), "trickle");
+      drip.setDaemon(true);
+      drip.start();
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertTrue(answer.startsWith("HTTP/1.1 408 "), () -> "408: " + answer);
+    assertTrue(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), () -> "our error: " + answer);
+    assertTrue(
+        took.compareTo(Duration.ofSeconds(11)) < 0,
+        () -> "cut off within the body's deadline, not after " + took);
+    assertEquals(List.of(), ServerLogs.linesAfter(before), "nothing logged");
+    Set<String> newIncidents = new HashSet<>(ServerLogs.incidents());
+    newIncidents.removeAll(incidents);
+    assertEquals(Set.of(), newIncidents, "no FFDC incident");
+  }
+
+  /** One byte every 2 s, until the body is sent or the server closed the connection. */
+  private static void trickle(OutputStream out, byte[] body) {
+    try {
+      for (byte b : body) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(2000);
+      }
+    } catch (IOException | InterruptedException e) {
+      // the server answered and closed the connection
+    }
   }
 
   @Test
