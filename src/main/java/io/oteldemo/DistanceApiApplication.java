@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The JAX-RS application. It is mapped at the root so that every path of the web application,
  * including unknown ones, is answered by our exception mappers with the JSON error body rather than
  * by the container's HTML error page. The error answers of the OpenAPI document are in {@code
- * META-INF/openapi.yaml}, which MicroProfile OpenAPI merges with the annotations.
+ * src/main/openapi/openapi.yaml}, which the build merges with the annotations (pom.xml).
  */
 @ApplicationPath("/")
 @OpenAPIDefinition(
