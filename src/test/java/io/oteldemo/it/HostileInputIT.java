@@ -2,6 +2,7 @@ package io.oteldemo.it;
 
 import static io.oteldemo.it.ApiAssertions.assertError;
 import static io.oteldemo.it.ApiAssertions.assertValidationError;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,35 +67,19 @@ public class HostileInputIT {
    */
   @Test
   void aBodyThatStopsComingIsA408() throws IOException {
-    String token = TestTokens.accessToken(TestTokens.newUser());
     int before = ServerLogs.messages().size();
     Set<String> incidents = ServerLogs.incidents();
     String body = "{\"date\":\"2026-01-25\"}";
 
     String answer;
     try (Socket socket = RawHttp.connect()) {
-      String head =
-          "POST "
-              + CALCULATE
-              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-              + token
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + body.length()
-              + "\r\nConnection: close\r\n\r\n";
-      socket
-          .getOutputStream()
-          .write((head + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
+      OutputStream out = socket.getOutputStream();
+      out.write((calculateHead(body.length()) + body.substring(0, 5)).getBytes(US_ASCII));
+      out.flush();
       answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    assertTrue(answer.startsWith("HTTP/1.1 408 "), () -> "408: " + answer);
-    assertTrue(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), () -> "our error: " + answer);
-    List<String> added = ServerLogs.linesAfter(before);
-    assertEquals(List.of(), added, "nothing logged");
-    Set<String> newIncidents = new HashSet<>(ServerLogs.incidents());
-    newIncidents.removeAll(incidents);
-    assertEquals(Set.of(), newIncidents, "no FFDC incident");
+    assertQuiet408(answer, before, incidents);
   }
 
   /**
@@ -105,24 +90,15 @@ public class HostileInputIT {
    */
   @Test
   void aBodyThatTricklesInIsCutOffWithinItsDeadline() throws Exception {
-    String token = TestTokens.accessToken(TestTokens.newUser());
     int before = ServerLogs.messages().size();
     Set<String> incidents = ServerLogs.incidents();
-    byte[] body = "{\"date\":\"2026-01-25\"}".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = "{\"date\":\"2026-01-25\"}".getBytes(US_ASCII);
 
     String answer;
     long started;
     try (Socket socket = RawHttp.connect()) {
-      String head =
-          "POST "
-              + CALCULATE
-              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-              + token
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + body.length
-              + "\r\nConnection: close\r\n\r\n";
       OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(calculateHead(body.length).getBytes(US_ASCII));
       out.flush();
       started = System.nanoTime();
       Thread drip = new Thread(() -> trickle(out, body), "trickle");
@@ -132,11 +108,27 @@ public class HostileInputIT {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertTrue(answer.startsWith("HTTP/1.1 408 "), () -> "408: " + answer);
-    assertTrue(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), () -> "our error: " + answer);
     assertTrue(
         took.compareTo(Duration.ofSeconds(11)) < 0,
         () -> "cut off within the body's deadline, not after " + took);
+    assertQuiet408(answer, before, incidents);
+  }
+
+  /** A calculation's request head, with a new user's token, for a body of this many bytes. */
+  private static String calculateHead(int contentLength) {
+    return "POST "
+        + CALCULATE
+        + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + TestTokens.accessToken(TestTokens.newUser())
+        + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + contentLength
+        + "\r\nConnection: close\r\n\r\n";
+  }
+
+  /** Our 408, with nothing logged and no FFDC incident since {@code before}. */
+  private static void assertQuiet408(String answer, int before, Set<String> incidents) {
+    assertTrue(answer.startsWith("HTTP/1.1 408 "), () -> "408: " + answer);
+    assertTrue(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), () -> "our error: " + answer);
     assertEquals(List.of(), ServerLogs.linesAfter(before), "nothing logged");
     Set<String> newIncidents = new HashSet<>(ServerLogs.incidents());
     newIncidents.removeAll(incidents);
