@@ -17,14 +17,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A request body read through the Servlet non-blocking read, at most {@code limit + 1} bytes, on
- * the first read, and whole within a deadline: the server's read timeout bounds each wait for the
- * next bytes, the deadline the whole body, so a client that sends a byte now and then cannot hold a
- * request for as long as it likes. Why not a blocking read: when a blocking read times out, the web
- * container keeps the error in its input stream and throws it again when it closes the stream at
- * the end of the request, which it records as an FFDC incident, one per stalled body. A read
- * listener is told of the same timeout through {@link ReadListener#onError} instead. Needs an
- * asynchronous request (a JAX-RS resource with an {@code AsyncResponse}); the reading thread waits
- * for the listener, so everything after the read runs where it always did.
+ * the first read, and whole within a deadline, whatever the server's read timeout is set to: the
+ * reading thread never waits longer for the listener, so a client that sends a byte now and then
+ * cannot hold a request for as long as it likes. Why not a blocking read: when a blocking read
+ * times out, the web container keeps the error in its input stream and throws it again when it
+ * closes the stream at the end of the request, which it records as an FFDC incident, one per
+ * stalled body. A read listener is told of the same timeout through {@link ReadListener#onError}
+ * instead. Needs an asynchronous request (a JAX-RS resource with an {@code AsyncResponse}); the
+ * reading thread waits for the listener, so everything after the read runs where it always did.
  */
 final class NonBlockingRequestBody extends InputStream implements ReadListener {
 
