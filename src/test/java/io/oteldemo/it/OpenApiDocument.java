@@ -19,11 +19,16 @@ final class OpenApiDocument {
   }
 
   static OpenApiDocument read() {
+    return new OpenApiDocument(served().json());
+  }
+
+  /** The server's answer to {@code GET /openapi} as JSON: 200, or the test fails. */
+  static ApiClient.Answer served() {
     ApiClient api = ApiClient.anonymous();
     ApiClient.Answer answer =
         api.send(api.request("/openapi").header("Accept", "application/json").GET().build());
     assertEquals(200, answer.status(), () -> "the OpenAPI document: " + answer);
-    return new OpenApiDocument(answer.json());
+    return answer;
   }
 
   /** The JSON schema of a GET's answer with this status, its $ref resolved. */
