@@ -17,8 +17,8 @@ import java.time.Duration;
 
 /**
  * Relays the issuer's JWKS ({@code AUTH_JWKS_LOCATION}: Cognito's, or a file) to Liberty's
- * MicroProfile JWT, which reads it from this server ({@link JwksRelayConfigSource}), so that the
- * cool-down of {@link JwksCache} applies to every fetch.
+ * MicroProfile JWT, which reads it from this server ({@link MicroProfileJwtConfigSource}), so that
+ * the cool-down of {@link JwksCache} applies to every fetch.
  */
 @ApplicationScoped
 public class JwksRelay {

@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.oteldemo.auth.JwksRelayConfigSource;
+import io.oteldemo.auth.MicroProfileJwtConfigSource;
 import io.oteldemo.deploy.LibertyServerXml;
 import io.oteldemo.deploy.image.ImageReference;
 import io.oteldemo.deploy.kubernetes.Manifests.Overlay;
@@ -145,7 +145,7 @@ class WorkloadWiringTest {
     // The JWKS relay, which Liberty reads the signing keys from, assumes the same port.
     URI relay =
         URI.create(
-            new JwksRelayConfigSource()
+            new MicroProfileJwtConfigSource()
                 .getValue("mp.jwt.verify.publickey.location")
                 .replace("${http.port:", "")
                 .replace("}", ""));
