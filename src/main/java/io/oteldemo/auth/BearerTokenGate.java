@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Authenticates every request JAX-RS has matched to a resource that declares {@link TokenRequired},
@@ -74,7 +75,7 @@ public class BearerTokenGate implements ContainerRequestFilter {
       return;
     }
     CognitoClaims claims = verifier.verify(BearerCredentials.token(authorization()), Instant.now());
-    if (!authenticated()) {
+    if (!authenticated(claims)) {
       throw AuthenticationException.invalidToken(BearerCredentials.NOT_ACCEPTED);
     }
     request.setProperty(CLAIMS, claims);
@@ -104,11 +105,16 @@ public class BearerTokenGate implements ContainerRequestFilter {
     return authorizations.isEmpty() ? null : authorizations.get(0);
   }
 
-  /** MicroProfile JWT, the authority, authenticates the request with the checked token. */
-  private boolean authenticated() {
+  /**
+   * MicroProfile JWT, the authority, authenticates the request with the checked token, as the
+   * subject the verifier read (asked once: each question about the principal searches the caller's
+   * Subject).
+   */
+  private boolean authenticated(CognitoClaims claims) {
     try {
       return servletRequest.authenticate(servletResponse)
-          && servletRequest.getUserPrincipal() != null;
+          && servletRequest.getUserPrincipal() instanceof JsonWebToken token
+          && claims.subject().equals(token.getSubject());
     } catch (IOException | ServletException e) {
       return false;
     }

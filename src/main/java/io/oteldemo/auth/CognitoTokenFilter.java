@@ -9,18 +9,16 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The checks Cognito tokens need beyond what MicroProfile JWT did (signature, issuer, expiry): the
  * token kind ({@code token_use}), the app client it was issued to ({@code client_id} of an access
  * token, {@code aud} of an ID token) and the required group, as aws-jwt-verify does, on the claims
- * {@link BearerTokenGate} verified. Then it publishes the user as {@link CurrentUser}, after making
- * sure MicroProfile JWT authenticated the same subject.
+ * {@link BearerTokenGate} verified (and MicroProfile JWT authenticated as the same subject). Then
+ * it publishes the user as {@link CurrentUser}.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -33,11 +31,6 @@ public class CognitoTokenFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getProperty(BearerTokenGate.CLAIMS) instanceof CognitoClaims claims) {
-      Principal principal = request.getSecurityContext().getUserPrincipal();
-      if (!(principal instanceof JsonWebToken token
-          && claims.subject().equals(token.getSubject()))) {
-        throw AuthenticationException.invalidToken(BearerCredentials.NOT_ACCEPTED);
-      }
       currentUser.set(check(claims, settings.configuration()));
     }
   }
