@@ -1,7 +1,5 @@
 package io.oteldemo.auth;
 
-import java.util.Locale;
-
 /**
  * The bearer token of an {@code Authorization} header (RFC 6750), or why there is none: missing,
  * another scheme, or the scheme without a token are answered with the bare challenge.
@@ -28,7 +26,8 @@ public final class BearerCredentials {
     if (authorization.trim().equalsIgnoreCase(BEARER.trim())) {
       throw AuthenticationException.missingToken("The bearer token is missing after 'Bearer'");
     }
-    if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+    // The scheme is case-insensitive; compared in place, not on a lower-cased copy of the token.
+    if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw AuthenticationException.missingToken(
           "The Authorization header must use the Bearer scheme");
     }
