@@ -48,7 +48,7 @@ final class JobRecordJson {
   /** An entry of either kind; {@code owner} is used when the entry does not name one. */
   static RegisteredJob fromEntry(String jobId, String owner, String text) {
     JsonObject json = read(text);
-    Instant registeredAt = Instant.parse(json.getString("registered_at"));
+    Instant registeredAt = StoredInstants.parse(json.getString("registered_at"));
     return new RegisteredJob(
         jobId,
         json.getString("owner", owner),
@@ -56,7 +56,7 @@ final class JobRecordJson {
         Optional.ofNullable(json.getString("device_id", null)),
         registeredAt,
         Optional.ofNullable(json.getString("queued_at", null))
-            .map(Instant::parse)
+            .map(StoredInstants::parse)
             .orElse(registeredAt),
         Optional.empty());
   }
@@ -78,7 +78,7 @@ final class JobRecordJson {
     return new WorkerJob(
         jobId,
         json.getString("status"),
-        Instant.parse(json.getString("queued_at")),
+        StoredInstants.parse(json.getString("queued_at")),
         instant(json, "started_at"),
         instant(json, "completed_at"),
         Optional.ofNullable(json.getString("error_message", null)),
@@ -114,7 +114,7 @@ final class JobRecordJson {
   }
 
   private static Optional<Instant> instant(JsonObject json, String name) {
-    return Optional.ofNullable(json.getString(name, null)).map(Instant::parse);
+    return Optional.ofNullable(json.getString(name, null)).map(StoredInstants::parse);
   }
 
   private static JsonObject read(String text) {

@@ -253,7 +253,12 @@ class DistanceRulesTest {
         "0b7f1c3g-3a57-4c55-9a43-2f0f5c1e7d9a",
         "{0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a}",
         "../../etc/passwd",
-        " 0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a"
+        " 0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9a",
+        "0b7f1c3e 3a57-4c55-9a43-2f0f5c1e7d9a",
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9\u0663",
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9\uff21",
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d9-",
+        "0b7f1c3e-3a57-4c55-9a43-2f0f5c1e7d/a"
       })
   void otherValuesAreNotJobIds(String value) {
     assertFalse(DistanceRules.isJobId(value), "'" + value + "' should not be a job id");
