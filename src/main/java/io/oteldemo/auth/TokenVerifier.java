@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
@@ -75,8 +76,8 @@ final class TokenVerifier {
   CognitoClaims verify(String token, Instant now) {
     Optional<Verified> known = verified.get(token);
     if (known.isPresent() && signingKey(known.get().keyId()).equals(known.get().key())) {
-      // Signature, issuer and claims were checked; the times are checked again, as they change.
-      check(rules(null, now), known.get().context(), token);
+      // Signature, issuer and claims were checked; only the times change.
+      checkTimes(known.get().context(), now, token);
       return known.get().claims();
     }
     JwtContext context = parse(token);
@@ -87,7 +88,7 @@ final class TokenVerifier {
     PublicKey key = signingKey(jws.getKeyIdHeaderValue());
     check(rules(key, now), context, token);
     CognitoClaims claims = CognitoClaims.verified(context.getJwtClaims());
-    verified.put(token, new Verified(context, key, claims));
+    verified.put(token, new Verified(context, jws.getKeyIdHeaderValue(), key, claims));
     return claims;
   }
 
@@ -102,6 +103,23 @@ final class TokenVerifier {
     } catch (InvalidJwtException e) {
       verified.forget(token);
       throw refused(reason(e.getErrorDetails()));
+    }
+  }
+
+  /**
+   * The time rules alone, for a kept token: the rest of {@link #rules} passed and cannot change,
+   * and of the time rules only the expiry can start failing as the clock moves on.
+   */
+  private void checkTimes(JwtContext context, Instant now, String token) {
+    ErrorCodeValidator.Error error;
+    try {
+      error = new LibertyClaimRules(now, clockSkew).validate(context);
+    } catch (MalformedClaimException e) {
+      error = new ErrorCodeValidator.Error(ErrorCodes.MALFORMED_CLAIM, "malformed claim");
+    }
+    if (error != null) {
+      verified.forget(token);
+      throw refused(reason(List.of(error)));
     }
   }
 
@@ -132,16 +150,10 @@ final class TokenVerifier {
         .orElseThrow(() -> refused("The token's signing key is not recognised"));
   }
 
-  /**
-   * Liberty's second pass, with the checks Liberty adds and the claims we read; without a key, the
-   * same checks but the signature's (for a token whose signature was checked with its key).
-   */
+  /** Liberty's second pass, with the checks Liberty adds and the claims we read. */
   private JwtConsumer rules(PublicKey key, Instant now) {
-    JwtConsumerBuilder builder =
-        key == null
-            ? new JwtConsumerBuilder().setSkipSignatureVerification()
-            : new JwtConsumerBuilder().setVerificationKey(key);
-    return builder
+    return new JwtConsumerBuilder()
+        .setVerificationKey(key)
         .setJwsAlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
         .setExpectedIssuer(issuer)
         .setSkipDefaultAudienceValidation()

@@ -15,13 +15,11 @@ import org.jose4j.jwt.consumer.JwtContext;
  */
 final class VerifiedTokens {
 
-  /** A verified token: its parsed form, the key its signature was checked with, its claims. */
-  record Verified(JwtContext context, PublicKey key, CognitoClaims claims) {
-
-    String keyId() {
-      return context.getJoseObjects().get(0).getKeyIdHeaderValue();
-    }
-  }
+  /**
+   * A verified token: its parsed form, its key id and the key its signature was checked with, its
+   * claims.
+   */
+  record Verified(JwtContext context, String keyId, PublicKey key, CognitoClaims claims) {}
 
   private final int capacity;
   private final ConcurrentHashMap<String, Verified> tokens = new ConcurrentHashMap<>();
