@@ -55,11 +55,17 @@ public record AuthConfiguration(
 
   /** The two kinds of Cognito tokens. */
   public enum TokenUse {
-    ACCESS,
-    ID;
+    ACCESS("access"),
+    ID("id");
+
+    private final String claimValue;
+
+    TokenUse(String claimValue) {
+      this.claimValue = claimValue;
+    }
 
     String claimValue() {
-      return name().toLowerCase(Locale.ROOT);
+      return claimValue;
     }
   }
 

@@ -61,13 +61,13 @@ public class CognitoTokenFilter implements ContainerRequestFilter {
 
   private static TokenUse tokenUse(CognitoClaims claims, AuthConfiguration configuration) {
     Optional<String> claim = claims.text("token_use");
-    return configuration.tokenUses().stream()
-        .filter(use -> claim.isPresent() && use.claimValue().equals(claim.get()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                AuthenticationException.invalidToken(
-                    "The token's token_use must be one of "
-                        + configuration.tokenUses().stream().map(TokenUse::claimValue).toList()));
+    for (TokenUse use : configuration.tokenUses()) {
+      if (claim.isPresent() && use.claimValue().equals(claim.get())) {
+        return use;
+      }
+    }
+    throw AuthenticationException.invalidToken(
+        "The token's token_use must be one of "
+            + configuration.tokenUses().stream().map(TokenUse::claimValue).toList());
   }
 }

@@ -21,12 +21,13 @@ public class TraceIdHeaderFilter implements ContainerRequestFilter, ContainerRes
 
   @Override
   public void filter(ContainerRequestContext request) {
-    // Read while the server span is surely current.
-    trace.traceId();
+    // Read while the server span is surely current; kept at hand for the answer.
+    request.setProperty(HEADER, trace.traceId());
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    response.getHeaders().putSingle(HEADER, trace.traceId());
+    Object traceId = request.getProperty(HEADER);
+    response.getHeaders().putSingle(HEADER, traceId != null ? traceId : trace.traceId());
   }
 }
