@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -109,14 +110,10 @@ public final class DistanceRules {
     for (int i = 0; i < JOB_ID_LENGTH; i++) {
       char c = value.charAt(i);
       boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : !isHexDigit(c)) {
+      if (dash ? c != '-' : !HexFormat.isHexDigit(c)) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

@@ -55,9 +55,7 @@ final class JobRecordJson {
         LocalDate.parse(json.getString("date")),
         Optional.ofNullable(json.getString("device_id", null)),
         registeredAt,
-        Optional.ofNullable(json.getString("queued_at", null))
-            .map(StoredInstants::parse)
-            .orElse(registeredAt),
+        instant(json, "queued_at").orElse(registeredAt),
         Optional.empty());
   }
 

@@ -42,7 +42,9 @@ final class StoredInstants {
       long day =
           LocalDate.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2)).toEpochDay();
       long nanos =
-          fractionDigits > 0 ? number(text, 20, fractionDigits) * scale(fractionDigits) : 0;
+          fractionDigits > 0
+              ? number(text, SECONDS_END + 1, fractionDigits) * scale(fractionDigits)
+              : 0;
       return Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     } catch (DateTimeException impossibleDate) {
       return null;
